@@ -1,0 +1,62 @@
+using Beratungspass.Web.Passes.Issuing;
+using Beratungspass.Web.Passes.Printing;
+using Beratungspass.Web.Passes.Reissuing;
+using Beratungspass.Web.Passes.Viewing;
+using Beratungspass.Web.Tokens.Resolving;
+using Beratungspass.Web.Infrastructure.Problems;
+using Scalar.AspNetCore;
+
+namespace Beratungspass.Web.Infrastructure;
+
+/// <summary>API v1 for institutions' own systems, described by OpenAPI at /openapi/v1.json and browsable at /api/docs.</summary>
+public static class Api
+{
+    /// <summary>Bodies of API requests larger than this are refused with 413 before they are read.</summary>
+    public const long MaximumBodyBytes = 64 * 1024;
+
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Beratungspass API";
+            document.Info.Version = "v1";
+            document.Info.Description = "Passes, cards and tokens of the Beratungspass network in Kreis Unna. " +
+                "Errors are RFC 9457 problem documents in German, or English with Accept-Language: en.";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
+        return services;
+    }
+
+    public static void MapApi(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/api/v1").WithTags("v1").DisableAntiforgery();
+        v1.AddEndpointFilter(async (context, next) =>
+        {
+            var request = context.HttpContext.Request;
+            if (request.ContentLength > MaximumBodyBytes)
+            {
+                return context.HttpContext.Problem(ProblemCatalog.RequestTooLarge);
+            }
+
+            if (HttpMethods.IsPost(request.Method) && request.ContentLength > 0 && !request.HasJsonContentType())
+            {
+                return context.HttpContext.Problem(ProblemCatalog.UnsupportedMediaType);
+            }
+
+            return await next(context);
+        });
+        v1.MapIssuePass();
+        v1.MapGetPass();
+        v1.MapReissueCard();
+        v1.MapQrImages();
+        v1.MapResolveToken();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("Beratungspass API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+    }
+}

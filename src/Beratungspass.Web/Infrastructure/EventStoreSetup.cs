@@ -1,0 +1,38 @@
+using Beratungspass.Infrastructure;
+using Beratungspass.Tokens;
+using Beratungspass.Tokens.KeyRing;
+using Beratungspass.Web.Passes.Issuing;
+using Beratungspass.Web.Passes.Reissuing;
+using Marten;
+using NodaTime;
+
+namespace Beratungspass.Web.Infrastructure;
+
+public static class EventStoreSetup
+{
+    /// <summary>Marten on the configured PostgreSQL, the shared Data Protection key ring, the clock and the pass services.</summary>
+    public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Marten")
+            ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set.");
+        services.AddMarten(options => MartenConfiguration.Configure(options, connectionString))
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        var keyEncryptionKey = configuration["DataProtection:KeyEncryptionKey"];
+        if (string.IsNullOrWhiteSpace(keyEncryptionKey))
+        {
+            throw new InvalidOperationException(
+                "DataProtection:KeyEncryptionKey is not set: it encrypts the token key ring at rest. " +
+                "Set it to 32 random bytes in Base64, e.g. DataProtection__KeyEncryptionKey=$(openssl rand -base64 32).");
+        }
+
+        services.AddBeratungspassDataProtection(new KeyEncryptionKeys(
+            keyEncryptionKey, configuration.GetSection("DataProtection:PreviousKeyEncryptionKeys").Get<string[]>()));
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<CardTokenResolver>();
+        services.AddScoped<PassIssuing>();
+        services.AddScoped<CardReissuing>();
+        return services;
+    }
+}

@@ -1,0 +1,133 @@
+using Beratungspass.Infrastructure;
+
+namespace Beratungspass.Web.Infrastructure.Problems;
+
+/// <summary>One kind of 4xx answer: a stable code, its status and its text in German and English.</summary>
+public sealed record ProblemKind(string Code, int Status, string TitleDe, string TitleEn, string DetailDe, string DetailEn)
+{
+    public string Type => $"/problems/{Code}";
+}
+
+/// <summary>Every problem the app answers with, so clients can rely on the codes and people read a clear text.</summary>
+public static class ProblemCatalog
+{
+    public static readonly ProblemKind TokenInvalid = new("token-invalid", 400,
+        "Ungültiger Code", "Invalid code",
+        "Dieser Code ist kein gültiger Beratungspass. Bitte erneut scannen oder den Pass-Code eintippen.",
+        "This code is not a valid Beratungspass. Please scan again or type the pass code.");
+
+    public static readonly ProblemKind CardReplaced = new("card-replaced", 410,
+        "Karte ersetzt", "Card replaced",
+        "Diese Karte wurde durch eine neuere ersetzt und gilt nicht mehr. Bitte die aktuelle Karte scannen oder den Pass-Code eintippen.",
+        "This card was replaced by a newer one and is no longer valid. Please scan the current card or type the pass code.");
+
+    public static readonly ProblemKind PassCodeMalformed = new("pass-code-malformed", 400,
+        "Pass-Code unvollständig", "Pass code incomplete",
+        "Ein Pass-Code hat 9 Zeichen (z. B. K7M4-Q9XZ-R) aus Ziffern 2–9 und Buchstaben ohne I, L und O.",
+        "A pass code has 9 characters (e.g. K7M4-Q9XZ-R): digits 2–9 and letters except I, L and O.");
+
+    public static readonly ProblemKind PassCodeTypo = new("pass-code-typo", 400,
+        "Tippfehler im Pass-Code", "Typo in the pass code",
+        "Die Prüfziffer passt nicht: mindestens ein Zeichen ist falsch oder vertauscht. Bitte Zeichen für Zeichen vergleichen.",
+        "The check character does not match: at least one character is wrong or swapped. Please compare character by character.");
+
+    public static readonly ProblemKind PassNotFound = new("pass-not-found", 404,
+        "Pass nicht gefunden", "Pass not found",
+        "Unter diesem Pass-Code ist kein Pass verfügbar.",
+        "No pass is available under this pass code.");
+
+    public static readonly ProblemKind LanguageInvalid = new("language-invalid", 400,
+        "Sprache nicht verfügbar", "Language not available",
+        "Erlaubt sind: de, en, ar, uk, ru, tr, fa.",
+        "Allowed are: de, en, ar, uk, ru, tr, fa.");
+
+    public static readonly ProblemKind AgeBandInvalid = new("age-band-invalid", 400,
+        "Altersgruppe ungültig", "Age band invalid",
+        "Erlaubt sind: under-12, 12-17, 18-26, 27-44, 45-64, 65-plus oder keine Angabe.",
+        "Allowed are: under-12, 12-17, 18-26, 27-44, 45-64, 65-plus or none.");
+
+    public static readonly ProblemKind PinTooWeak = new("pin-too-weak", 400,
+        "PIN nicht geeignet", "PIN not suitable",
+        "Die PIN muss aus 4 bis 8 Ziffern bestehen und darf keine Reihe (1234) und keine gleichen Ziffern (0000) sein.",
+        "The PIN must be 4 to 8 digits and may not be a run (1234) or one digit repeated (0000).");
+
+    public static readonly ProblemKind PinMismatch = new("pin-mismatch", 400,
+        "PINs stimmen nicht überein", "PINs do not match",
+        "Die beiden eingegebenen PINs sind verschieden. Bitte beide Felder erneut ausfüllen.",
+        "The two PINs entered differ. Please fill in both fields again.");
+
+    public static readonly ProblemKind ChangedMeanwhile = new("changed-meanwhile", 409,
+        "Zwischenzeitlich geändert", "Changed meanwhile",
+        "Dieser Pass wurde gerade an anderer Stelle geändert. Bitte die Seite neu laden und den Schritt wiederholen.",
+        "This pass was just changed elsewhere. Please reload the page and repeat the step.");
+
+    public static readonly ProblemKind ConsentInvalid = new("consent-invalid", 400,
+        "Einwilligung unvollständig", "Consent incomplete",
+        "Zweck, Geltungsbereich oder Gültigkeit der Einwilligung fehlen oder liegen außerhalb des Erlaubten (höchstens 2 Jahre).",
+        "Purpose, scope or validity of the consent is missing or out of range (at most 2 years).");
+
+    public static readonly ProblemKind ConsentNotActive = new("consent-not-active", 409,
+        "Einwilligung nicht aktiv", "Consent not active",
+        "Diese Einwilligung besteht nicht oder wurde bereits widerrufen.",
+        "This consent does not exist or was already withdrawn.");
+
+    public static readonly ProblemKind RequestInvalid = new("request-invalid", 400,
+        "Anfrage ungültig", "Invalid request",
+        "Die Anfrage konnte nicht gelesen werden. Erwartet wird JSON wie in der API-Beschreibung.",
+        "The request could not be read. JSON as in the API description is expected.");
+
+    public static readonly ProblemKind RequestTooLarge = new("request-too-large", 413,
+        "Anfrage zu groß", "Request too large",
+        "Die Anfrage ist größer als erlaubt.",
+        "The request is larger than allowed.");
+
+    public static readonly ProblemKind UnsupportedMediaType = new("unsupported-media-type", 415,
+        "Format nicht unterstützt", "Unsupported format",
+        "Bitte den Inhalt als application/json senden.",
+        "Please send the content as application/json.");
+
+    public static readonly ProblemKind SignInRequired = new("sign-in-required", 401,
+        "Anmeldung erforderlich", "Sign-in required",
+        "Bitte zuerst anmelden.",
+        "Please sign in first.");
+
+    public static readonly ProblemKind Forbidden = new("forbidden", 403,
+        "Keine Berechtigung", "Not permitted",
+        "Ihr Konto darf diese Aktion nicht ausführen.",
+        "Your account may not perform this action.");
+
+    public static readonly ProblemKind NotFound = new("not-found", 404,
+        "Nicht gefunden", "Not found",
+        "Diese Adresse gibt es nicht.",
+        "This address does not exist.");
+
+    public static readonly ProblemKind DatabaseUnavailable = new("database-unavailable", 503,
+        "Vorübergehend nicht verfügbar", "Temporarily unavailable",
+        "Die Datenbank antwortet gerade nicht. Bitte in einigen Sekunden erneut versuchen; es wurde nichts gespeichert.",
+        "The database is not answering right now. Please try again in a few seconds; nothing was saved.");
+
+    public static readonly ProblemKind Unexpected = new("unexpected", 500,
+        "Unerwarteter Fehler", "Unexpected error",
+        "Es ist ein Fehler aufgetreten; es wurde nichts gespeichert. Der Fehler wurde protokolliert.",
+        "An error occurred; nothing was saved. The error was logged.");
+
+    public static ProblemKind For(Rejection rejection) => rejection switch
+    {
+        Rejection.PassNotFound => PassNotFound,
+        Rejection.PinTooWeak => PinTooWeak,
+        Rejection.ConsentPurposesMissing or Rejection.ConsentInstitutionsMissing or Rejection.ConsentValidityOutOfRange => ConsentInvalid,
+        Rejection.ConsentNotActive => ConsentNotActive,
+        _ => throw new ArgumentOutOfRangeException(nameof(rejection)),
+    };
+
+    public static ProblemKind? ForStatus(int status) => status switch
+    {
+        400 => RequestInvalid,
+        401 => SignInRequired,
+        403 => Forbidden,
+        404 => NotFound,
+        413 => RequestTooLarge,
+        415 => UnsupportedMediaType,
+        _ => null,
+    };
+}

@@ -1,0 +1,117 @@
+using Beratungspass.Infrastructure;
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Beratungspass.Web.Infrastructure.Problems;
+
+/// <summary>Writes RFC 9457 problem documents in German, or in English when the client prefers it.</summary>
+public static class ProblemResponses
+{
+    public static IResult Problem(this HttpContext context, ProblemKind kind) =>
+        TypedResults.Problem(Build(context, kind));
+
+    public static ProblemDetails Build(HttpContext context, ProblemKind kind)
+    {
+        var english = PrefersEnglish(context.Request);
+        var problem = new ProblemDetails
+        {
+            Type = kind.Type,
+            Status = kind.Status,
+            Title = english ? kind.TitleEn : kind.TitleDe,
+            Detail = english ? kind.DetailEn : kind.DetailDe,
+            Instance = context.Request.Path,
+        };
+        problem.Extensions["code"] = kind.Code;
+        return problem;
+    }
+
+    public static bool PrefersEnglish(HttpRequest request)
+    {
+        var languages = request.GetTypedHeaders().AcceptLanguage;
+        var preferred = languages.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value ?? "")
+            .FirstOrDefault(l => l.StartsWith("de", StringComparison.OrdinalIgnoreCase) || l.StartsWith("en", StringComparison.OrdinalIgnoreCase));
+        return preferred?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
+    }
+
+    public static IServiceCollection AddProblemResponses(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Answers the framework produces itself (binding failures, 404, 405, 413 …) get our text and code too.
+            if (context.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                return;
+            }
+
+            var kind = ProblemCatalog.ForStatus(context.ProblemDetails.Status ?? 500);
+            if (kind is not null)
+            {
+                var english = PrefersEnglish(context.HttpContext.Request);
+                context.ProblemDetails.Type = kind.Type;
+                context.ProblemDetails.Title = english ? kind.TitleEn : kind.TitleDe;
+                context.ProblemDetails.Detail = english ? kind.DetailEn : kind.DetailDe;
+                context.ProblemDetails.Extensions["code"] = kind.Code;
+            }
+
+            context.ProblemDetails.Extensions.Remove("exception");
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>Turns refusals, stale writes, unreadable requests and database outages into problem documents; never a stack trace.</summary>
+    private sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
+        {
+            var kind = exception switch
+            {
+                CommandRejectedException rejected => ProblemCatalog.For(rejected.Reason),
+                ConcurrencyException => ProblemCatalog.ChangedMeanwhile,
+                BadHttpRequestException { StatusCode: 413 } => ProblemCatalog.RequestTooLarge,
+                BadHttpRequestException { StatusCode: 415 } => ProblemCatalog.UnsupportedMediaType,
+                BadHttpRequestException => ProblemCatalog.RequestInvalid,
+                _ when IsDatabaseOutage(exception) => ProblemCatalog.DatabaseUnavailable,
+                _ => ProblemCatalog.Unexpected,
+            };
+
+            if (kind == ProblemCatalog.Unexpected)
+            {
+                logger.LogError(exception, "Unhandled error on {Method} {Endpoint}", context.Request.Method, context.GetEndpoint()?.DisplayName);
+            }
+            else if (kind == ProblemCatalog.DatabaseUnavailable)
+            {
+                logger.LogWarning("Database unavailable on {Method} {Endpoint}: {Error}", context.Request.Method, context.GetEndpoint()?.DisplayName, exception.GetType().Name);
+            }
+
+            context.Response.StatusCode = kind.Status;
+            if (kind == ProblemCatalog.DatabaseUnavailable)
+            {
+                context.Response.Headers.RetryAfter = "5";
+            }
+
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = Build(context, kind),
+                Exception = exception,
+            });
+        }
+
+        private static bool IsDatabaseOutage(Exception exception)
+        {
+            for (var e = exception; e is not null; e = e.InnerException)
+            {
+                if (e is NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException
+                    || e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Beratungspass.Web.Infrastructure;
+using Beratungspass.Web.Infrastructure.Auth;
+using Beratungspass.Web.Infrastructure.Demo;
+using Beratungspass.Web.Infrastructure.Health;
+using Beratungspass.Web.Infrastructure.LocalDatabase;
+using Beratungspass.Web.Infrastructure.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseLocalDatabaseWhenUnconfigured();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+
+builder.Services.AddEventStore(builder.Configuration);
+builder.Services.AddAuth(builder.Environment);
+builder.Services.AddProblemResponses();
+builder.Services.AddHealth();
+builder.Services.AddApi();
+builder.Services.AddRazorPages(pages => pages.RootDirectory = "/");
+builder.Services.AddHostedService<DemoData>();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealth();
+app.MapApi();
+app.MapRazorPages();
+app.PrintBannerOnStart();
+app.Run();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,21 @@
+namespace Beratungspass.Infrastructure;
+
+/// <summary>Why a command was refused. The host turns each into a 4xx problem document.</summary>
+public enum Rejection
+{
+    PassNotFound,
+    PinTooWeak,
+    ConsentPurposesMissing,
+    ConsentInstitutionsMissing,
+    ConsentValidityOutOfRange,
+    ConsentNotActive,
+}
+
+/// <summary>A decision refused its command; nothing was written.</summary>
+public sealed class CommandRejectedException(Rejection reason, string? detail = null)
+    : Exception($"{reason}{(detail is null ? "" : ": " + detail)}")
+{
+    public Rejection Reason { get; } = reason;
+
+    public string? Detail { get; } = detail;
+}

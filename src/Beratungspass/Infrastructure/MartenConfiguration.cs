@@ -1,0 +1,46 @@
+using Beratungspass.Accounts;
+using Beratungspass.Institutions;
+using Beratungspass.Passes;
+using Beratungspass.Passes.Pins;
+using Beratungspass.Tokens.KeyRing;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Weasel.Core;
+
+namespace Beratungspass.Infrastructure;
+
+/// <summary>The one place the event store, documents and every projection lifecycle are configured.</summary>
+public static class MartenConfiguration
+{
+    public const string SchemaName = "beratungspass";
+
+    public static void Configure(StoreOptions options, string connectionString)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = SchemaName;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+            json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.UseMandatoryStreamTypeDeclaration = true;
+        options.Events.AddEventTypes([typeof(PassIssued), typeof(CardReissued), typeof(ConsentGranted), typeof(ConsentWithdrawn)]);
+
+        // Projections and their lifecycles: every one is registered here and nowhere else.
+        options.Projections.Snapshot<Pass>(SnapshotLifecycle.Inline);
+        options.Projections.Add<PassCardProjection>(ProjectionLifecycle.Inline);
+
+        options.Schema.For<PassCard>().UniqueIndex(card => card.PassCode);
+        options.Schema.For<PassPin>();
+        options.Schema.For<Institution>();
+        options.Schema.For<Account>();
+        options.Schema.For<DataProtectionKey>();
+    }
+
+    /// <summary>Dates people see are in Kreis Unna's time zone.</summary>
+    public static DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+}
