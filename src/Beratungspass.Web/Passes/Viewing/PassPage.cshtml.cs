@@ -1,0 +1,77 @@
+using Beratungspass.Infrastructure;
+using Beratungspass.Institutions;
+using Beratungspass.Passes;
+using Beratungspass.Web.Infrastructure.Auth;
+using Beratungspass.Web.Infrastructure.Problems;
+using Beratungspass.Web.Passes.Reissuing;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime.Text;
+
+namespace Beratungspass.Web.Passes.Viewing;
+
+/// <summary>The counsellor's page of one pass: its card, printing, and replacing the card. No history: that needs consent at intake.</summary>
+[Authorize(Policy = AuthSetup.IssuesPasses)]
+public sealed class PassPageModel(IQuerySession session) : PageModel
+{
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("dd.MM.yyyy");
+
+    public PassCard Card { get; private set; } = null!;
+
+    public PassCode Code { get; private set; }
+
+    public string InstitutionName { get; private set; } = "";
+
+    public string IssuedOn => DatePattern.Format(Card.IssuedAt.InZone(MartenConfiguration.Zone).Date);
+
+    public string CardIssuedOn => DatePattern.Format(Card.CardIssuedAt.InZone(MartenConfiguration.Zone).Date);
+
+    [FromQuery(Name = "issued")]
+    public bool JustIssued { get; set; }
+
+    [FromQuery(Name = "reissued")]
+    public bool JustReissued { get; set; }
+
+    public ProblemKind? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string passCode, CancellationToken cancellation) =>
+        await LoadAsync(passCode, cancellation) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReissueAsync(string passCode, long version, [FromServices] CardReissuing reissuing, CancellationToken cancellation)
+    {
+        if (!await LoadAsync(passCode, cancellation))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await reissuing.ReissueAsync(Card.Id, version, Counsellor.From(User), cancellation);
+            return Redirect($"/passes/{Code.Value}?reissued=1");
+        }
+        catch (ConcurrencyException)
+        {
+            Error = ProblemCatalog.ChangedMeanwhile;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            await LoadAsync(passCode, cancellation);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string passCode, CancellationToken cancellation)
+    {
+        var (card, _) = await PassLookup.FindAsync(session, passCode, cancellation);
+        if (card is null)
+        {
+            return false;
+        }
+
+        Card = card;
+        Code = PassCode.Parse(card.PassCode).Code;
+        InstitutionName = (await session.LoadAsync<Institution>(card.IssuingInstitutionId, cancellation))?.Name ?? card.IssuingInstitutionId;
+        return true;
+    }
+}

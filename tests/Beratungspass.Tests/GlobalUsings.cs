@@ -1,0 +1,2 @@
+global using Beratungspass.Tests.Infrastructure;
+global using Microsoft.Extensions.DependencyInjection;
