@@ -18,8 +18,13 @@ builder.Services.AddRazorPages(pages => pages.RootDirectory = "/");
 builder.Services.AddHostedService<DemoData>();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    StatusCodeSelector = exception => ProblemResponses.KindOf(exception).Status,
+});
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -66,17 +66,7 @@ public static class ProblemResponses
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
         {
-            var kind = exception switch
-            {
-                CommandRejectedException rejected => ProblemCatalog.For(rejected.Reason),
-                ConcurrencyException => ProblemCatalog.ChangedMeanwhile,
-                BadHttpRequestException { StatusCode: 413 } => ProblemCatalog.RequestTooLarge,
-                BadHttpRequestException { StatusCode: 415 } => ProblemCatalog.UnsupportedMediaType,
-                BadHttpRequestException => ProblemCatalog.RequestInvalid,
-                _ when IsDatabaseOutage(exception) => ProblemCatalog.DatabaseUnavailable,
-                _ => ProblemCatalog.Unexpected,
-            };
-
+            var kind = KindOf(exception);
             if (kind == ProblemCatalog.Unexpected)
             {
                 logger.LogError(exception, "Unhandled error on {Method} {Endpoint}", context.Request.Method, context.GetEndpoint()?.DisplayName);
@@ -92,6 +82,12 @@ public static class ProblemResponses
                 context.Response.Headers.RetryAfter = "5";
             }
 
+            if (!IsApi(context.Request))
+            {
+                // Pages get the HTML error page, re-executed by the exception handler middleware.
+                return false;
+            }
+
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -100,18 +96,33 @@ public static class ProblemResponses
             });
         }
 
-        private static bool IsDatabaseOutage(Exception exception)
-        {
-            for (var e = exception; e is not null; e = e.InnerException)
-            {
-                if (e is NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException
-                    || e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
-                {
-                    return true;
-                }
-            }
+        private static bool IsApi(HttpRequest request) =>
+            request.Path.StartsWithSegments("/api") || !request.GetTypedHeaders().Accept.Any(a => a.MediaType == "text/html");
+    }
 
-            return false;
+    /// <summary>Which answer an exception gets; anything unforeseen is a 500 without details.</summary>
+    public static ProblemKind KindOf(Exception exception) => exception switch
+    {
+        CommandRejectedException rejected => ProblemCatalog.For(rejected.Reason),
+        ConcurrencyException => ProblemCatalog.ChangedMeanwhile,
+        BadHttpRequestException { StatusCode: 413 } => ProblemCatalog.RequestTooLarge,
+        BadHttpRequestException { StatusCode: 415 } => ProblemCatalog.UnsupportedMediaType,
+        BadHttpRequestException => ProblemCatalog.RequestInvalid,
+        _ when IsDatabaseOutage(exception) => ProblemCatalog.DatabaseUnavailable,
+        _ => ProblemCatalog.Unexpected,
+    };
+
+    private static bool IsDatabaseOutage(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException
+                || e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 }
