@@ -65,7 +65,7 @@ public sealed partial class PrintPagesTests(PrintPagesTests.Host host) : IClassF
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/passes/{passCode}/card", TestContext.Current.CancellationToken));
 
         Assert.Contains("<html lang=\"tr\" dir=\"ltr\">", html, StringComparison.Ordinal);
-        Assert.Contains("Danışmanlık kartınız.", html, StringComparison.Ordinal);
+        Assert.Contains("Bu, danışmanlık kartınızdır.", html, StringComparison.Ordinal);
         Assert.Matches(QrTitle(), html);
     }
 
