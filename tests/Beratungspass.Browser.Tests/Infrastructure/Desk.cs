@@ -61,8 +61,9 @@ public static partial class Desk
         await page.GotoAsync("/passes/find");
         var field = page.Locator("#scan");
         await field.PressSequentiallyAsync(scannerInput);
-        await field.PressAsync("Enter");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.RunAndWaitForResponseAsync(
+            () => field.PressAsync("Enter"),
+            response => response.Request.Method == "POST" && response.Url.EndsWith("/passes/find", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"/passes/[2-9A-HJKMNP-Z]{9}(\?(issued|reissued)=1)?$")]
