@@ -29,11 +29,10 @@ public sealed class PassPageModel(IQuerySession session) : PageModel
 
     public string CardIssuedOn => DatePattern.Format(Card.CardIssuedAt.InZone(MartenConfiguration.Zone).Date);
 
-    [FromQuery(Name = "issued")]
-    public bool JustIssued { get; set; }
+    // Redirects after issuing and reissuing add ?issued=1 or ?reissued=1; "1" does not bind to bool.
+    public bool JustIssued => Request.Query["issued"] == "1";
 
-    [FromQuery(Name = "reissued")]
-    public bool JustReissued { get; set; }
+    public bool JustReissued => Request.Query["reissued"] == "1";
 
     public ProblemKind? Error { get; private set; }
 
