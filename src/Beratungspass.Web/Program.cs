@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Beratungspass.Web.Infrastructure;
+using Microsoft.Extensions.WebEncoders;
 using Beratungspass.Web.Infrastructure.Auth;
 using Beratungspass.Web.Infrastructure.Demo;
 using Beratungspass.Web.Infrastructure.Health;
@@ -15,6 +18,8 @@ builder.Services.AddProblemResponses();
 builder.Services.AddHealth();
 builder.Services.AddApi();
 builder.Services.AddRazorPages(pages => pages.RootDirectory = "/");
+// Arabic, Cyrillic and Persian text goes out as UTF-8 characters, not as three times longer &#x…; references.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddHostedService<DemoData>();
 
 var app = builder.Build();

@@ -1,11 +1,19 @@
 namespace Beratungspass.Browser.Tests.Infrastructure;
 
-/// <summary>docs/images of the repository: screenshots the browser tests take (and overwrite) for the documentation.</summary>
+/// <summary>
+/// Where the browser tests save their screenshots. Normally a folder under the test output, so a test
+/// run leaves the work tree clean; with <c>BERATUNGSPASS_UPDATE_DOCS_IMAGES=1</c> it is the repository's
+/// <c>docs/images</c>, to refresh the pictures the documentation shows.
+/// </summary>
 public static class DocsImages
 {
+    public static bool UpdatesDocs => Environment.GetEnvironmentVariable("BERATUNGSPASS_UPDATE_DOCS_IMAGES") == "1";
+
     public static string PathOf(string fileName)
     {
-        var folder = Path.Combine(RepositoryRoot(), "docs", "images");
+        var folder = UpdatesDocs
+            ? Path.Combine(RepositoryRoot(), "docs", "images")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, fileName);
     }
