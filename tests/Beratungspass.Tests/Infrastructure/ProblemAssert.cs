@@ -18,7 +18,7 @@ public static class ProblemAssert
     public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code, bool english = false)
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == status, $"Expected {(int)status} {code}, got {(int)response.StatusCode}: {body}");
+        Assert.True(response.StatusCode == status, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: expected {(int)status} {code}, got {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         HasNoInternals(body);
 
