@@ -196,6 +196,7 @@ public sealed class ResolveTokenApiTests(ResolveTokenApiTests.Host host, TestPos
     [InlineData("""{"token":5}""", "request-invalid")]
     [InlineData("""{"token":"BP1","passId":"0f1e2d3c4b5a69788796a5b4c3d2e1f0"}""", "request-invalid")]
     [InlineData("""["BP1"]""", "request-invalid")]
+    [InlineData("null", "request-invalid")]
     [InlineData("""{"token":null}""", "token-invalid")]
     [InlineData("""{}""", "token-invalid")]
     [InlineData("""{"token":""}""", "token-invalid")]
