@@ -34,7 +34,9 @@ public static class Api
 
     public static void MapApi(this WebApplication app)
     {
-        var v1 = app.MapGroup("/api/v1").WithTags("v1").DisableAntiforgery();
+        // The size limit as metadata makes Kestrel enforce it while reading, also for bodies sent without Content-Length.
+        var v1 = app.MapGroup("/api/v1").WithTags("v1").DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaximumBodyBytes));
         v1.AddEndpointFilter(async (context, next) =>
         {
             var request = context.HttpContext.Request;

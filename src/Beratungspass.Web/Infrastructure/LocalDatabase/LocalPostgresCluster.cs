@@ -13,6 +13,7 @@ namespace Beratungspass.Web.Infrastructure.LocalDatabase;
 public sealed class LocalPostgresCluster : IAsyncDisposable
 {
     private const string ServiceUser = "postgres";
+    private const string DebianRoot = "/usr/lib/postgresql";
 
     private readonly string binDirectory;
     private readonly bool runAsServiceUser;
@@ -41,10 +42,14 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }.ConnectionString;
 
     /// <summary>Creates the cluster if the folder holds none, then starts it. Throws <see cref="LocalPostgresException"/> with one clear line when that is impossible.</summary>
-    public static async Task<LocalPostgresCluster> StartAsync(string dataDirectory, CancellationToken cancellation = default)
+    public static Task<LocalPostgresCluster> StartAsync(string dataDirectory, CancellationToken cancellation = default) =>
+        StartAsync(dataDirectory, Environment.GetEnvironmentVariable("PATH")?.Split(':') ?? [], DebianRoot, cancellation);
+
+    /// <summary>As <see cref="StartAsync(string, CancellationToken)"/>, searching the given folders for the binaries instead of PATH and <c>/usr/lib/postgresql</c>.</summary>
+    internal static async Task<LocalPostgresCluster> StartAsync(string dataDirectory, IReadOnlyList<string> searchPath, string debianRoot, CancellationToken cancellation)
     {
-        var bin = FindBinDirectory() ?? throw new LocalPostgresException(
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or in /usr/lib/postgresql/*/bin: " +
+        var bin = FindBinDirectory(searchPath, debianRoot) ?? throw new LocalPostgresException(
+            $"PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or in {debianRoot}/*/bin: " +
             "install them (Debian/Ubuntu: `sudo apt-get install postgresql`), or set ConnectionStrings__Marten to use an existing server.");
 
         dataDirectory = Path.GetFullPath(dataDirectory);
@@ -148,10 +153,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
-    private static string? FindBinDirectory()
+    private static string? FindBinDirectory(IReadOnlyList<string> searchPath, string debianRoot)
     {
-        var path = Environment.GetEnvironmentVariable("PATH")?.Split(':') ?? [];
-        foreach (var directory in path.Where(d => d.Length > 0))
+        foreach (var directory in searchPath.Where(d => d.Length > 0))
         {
             if (File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl")))
             {
@@ -161,7 +165,6 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             }
         }
 
-        const string debianRoot = "/usr/lib/postgresql";
         if (!Directory.Exists(debianRoot))
         {
             return null;

@@ -76,6 +76,11 @@ public static class ProblemCatalog
         "Die Anfrage konnte nicht gelesen werden. Erwartet wird JSON wie in der API-Beschreibung.",
         "The request could not be read. JSON as in the API description is expected.");
 
+    public static readonly ProblemKind MethodNotAllowed = new("method-not-allowed", 405,
+        "Methode nicht erlaubt", "Method not allowed",
+        "Diese Adresse unterstützt diese HTTP-Methode nicht. Die erlaubten Methoden stehen in der API-Beschreibung.",
+        "This address does not support this HTTP method. The allowed methods are listed in the API description.");
+
     public static readonly ProblemKind RequestTooLarge = new("request-too-large", 413,
         "Anfrage zu groß", "Request too large",
         "Die Anfrage ist größer als erlaubt.",
@@ -126,6 +131,7 @@ public static class ProblemCatalog
         401 => SignInRequired,
         403 => Forbidden,
         404 => NotFound,
+        405 => MethodNotAllowed,
         413 => RequestTooLarge,
         415 => UnsupportedMediaType,
         _ => null,

@@ -2,7 +2,6 @@ using Beratungspass.Passes;
 using Beratungspass.Passes.Issuing;
 using Beratungspass.Passes.Pins;
 using Marten;
-using Marten.Exceptions;
 using NodaTime;
 using Npgsql;
 
@@ -11,6 +10,9 @@ namespace Beratungspass.Web.Passes.Issuing;
 /// <summary>Issues a pass: draws its random id and code, appends <see cref="PassIssued"/> and stores the PIN hash, in one transaction.</summary>
 public sealed class PassIssuing(IDocumentStore store, IClock clock)
 {
+    /// <summary>Draws a new random pass code; replaceable so tests can force a collision.</summary>
+    internal Func<PassCode> DrawCode { get; init; } = PassCode.New;
+
     public async Task<PassCard> IssueAsync(
         string institutionId, string issuedBy, ClientLanguage language, AgeBand? ageBand, string pin,
         CancellationToken cancellation, PassCode? code = null)
@@ -21,7 +23,7 @@ public sealed class PassIssuing(IDocumentStore store, IClock clock)
         // A new code collides with an existing one about once in 10⁹ issues at Kreis size; then draw again.
         for (var attempt = 1; ; attempt++)
         {
-            var command = new IssuePass(PassId.New(), code ?? PassCode.New(), institutionId, language, ageBand, issuedBy);
+            var command = new IssuePass(PassId.New(), code ?? DrawCode(), institutionId, language, ageBand, issuedBy);
             var issued = IssuePassDecision.Decide(command, clock.GetCurrentInstant());
             await using var session = store.LightweightSession();
             session.Events.StartStream<Pass>(command.PassId, issued);
@@ -30,7 +32,8 @@ public sealed class PassIssuing(IDocumentStore store, IClock clock)
             {
                 await session.SaveChangesAsync(cancellation);
             }
-            catch (MartenCommandException e) when (code is null && attempt < 5 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            // Marten reports the violated unique index on the pass code as DocumentAlreadyExistsException, not MartenCommandException.
+            catch (Exception e) when (code is null && attempt < 5 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 continue;
             }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Beratungspass.Tests.Passes;
+namespace Beratungspass.Tests.Passes.Issuing;
 
 public sealed class IssuingApiTests(IssuingApiTests.Host host) : IClassFixture<IssuingApiTests.Host>
 {

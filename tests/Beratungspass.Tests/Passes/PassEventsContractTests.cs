@@ -1,0 +1,75 @@
+using Beratungspass.Passes;
+using Newtonsoft.Json.Linq;
+using NodaTime;
+using Snapshooter;
+using Snapshooter.Xunit3;
+
+namespace Beratungspass.Tests.Passes;
+
+/// <summary>
+/// The stored JSON of every pass event, as the host's Marten serializer writes it. Events are kept forever,
+/// so any change to this contract must show up as a reviewed diff of the snapshots in <c>__snapshots__</c>.
+/// </summary>
+public sealed class PassEventsContractTests(PassEventsContractTests.Host host) : IClassFixture<PassEventsContractTests.Host>
+{
+    public sealed class Host(TestPostgres postgres) : AppHost(postgres);
+
+    private const string PassId = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    private static readonly Instant At = Instant.FromUtc(2026, 3, 2, 9, 30, 15).Plus(Duration.FromMilliseconds(250));
+
+    private static readonly string[] Catalogue = [nameof(PassIssued), nameof(CardReissued), nameof(ConsentGranted), nameof(ConsentWithdrawn)];
+
+    public static TheoryData<string> EventTypes => new(Catalogue);
+
+    private static object Example(string eventType) => eventType switch
+    {
+        nameof(PassIssued) => new PassIssued(PassId, "DEM2KARTS", "mbe-awo-unna", ClientLanguage.Ar, AgeBand.From27To44, "c-0a1b2c3d4e", At),
+        nameof(CardReissued) => new CardReissued(PassId, 2, "jmd-caritas-luenen", "c-5f6e7d8c9b", At),
+        nameof(ConsentGranted) => new ConsentGranted(PassId, "consent-1", ConsentScope.ListedInstitutions, ["jmd-caritas-luenen", "mbe-awo-unna"],
+            [ConsentPurpose.ShowHistory, ConsentPurpose.RecordContacts, ConsentPurpose.Referrals, ConsentPurpose.Statistics],
+            new LocalDate(2027, 3, 1), "mbe-awo-unna", "c-0a1b2c3d4e", At),
+        nameof(ConsentWithdrawn) => new ConsentWithdrawn(PassId, "consent-1", "jmd-caritas-luenen", "c-5f6e7d8c9b", At),
+        _ => throw new ArgumentOutOfRangeException(nameof(eventType)),
+    };
+
+    [Theory]
+    [MemberData(nameof(EventTypes))]
+    public void Each_pass_event_keeps_its_stored_name_and_JSON_shape(string eventType)
+    {
+        var example = Example(eventType);
+        var options = host.Store.Options;
+        var json = options.Serializer().ToJson(example);
+
+        Snapshot.Match(new
+        {
+            storedAs = options.Events.AllKnownEventTypes().Single(type => type.EventType == example.GetType()).EventTypeName,
+            data = JToken.Parse(json),
+        }, SnapshotNameExtension.Create(eventType));
+    }
+
+    [Theory]
+    [MemberData(nameof(EventTypes))]
+    public void Each_pass_event_reads_back_from_its_stored_JSON_unchanged(string eventType)
+    {
+        var example = Example(eventType);
+        var serializer = host.Store.Options.Serializer();
+        var json = serializer.ToJson(example);
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        var readBack = serializer.FromJson(example.GetType(), stream);
+
+        Assert.Equal(json, serializer.ToJson(readBack));
+    }
+
+    [Fact]
+    public void Every_event_type_the_store_knows_has_a_snapshot()
+    {
+        var known = host.Store.Options.Events.AllKnownEventTypes()
+            .Select(mapping => mapping.EventType)
+            .Where(type => type.Namespace?.StartsWith("Beratungspass", StringComparison.Ordinal) == true)
+            .Select(type => type.Name)
+            .Order();
+
+        Assert.Equal(Catalogue.Order(), known);
+    }
+}
