@@ -27,6 +27,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
     StatusCodeSelector = exception => ProblemResponses.KindOf(exception).Status,
+    // Refusals, conflicts and outages are answers, not faults: only the unexpected is logged with its trace.
+    SuppressDiagnosticsCallback = context => ProblemResponses.KindOf(context.Exception) != ProblemCatalog.Unexpected,
 });
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));

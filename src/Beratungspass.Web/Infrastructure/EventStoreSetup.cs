@@ -27,12 +27,22 @@ public static class EventStoreSetup
                 "Set it to 32 random bytes in Base64, e.g. DataProtection__KeyEncryptionKey=$(openssl rand -base64 32).");
         }
 
-        services.AddBeratungspassDataProtection(new KeyEncryptionKeys(
-            keyEncryptionKey, configuration.GetSection("DataProtection:PreviousKeyEncryptionKeys").Get<string[]>()));
+        var keys = new KeyEncryptionKeys(keyEncryptionKey, configuration.GetSection("DataProtection:PreviousKeyEncryptionKeys").Get<string[]>());
+
+        // Registered before Data Protection, whose own start-up may otherwise write a key with the wrong key-encryption key.
+        services.AddHostedService(sp => new KeyRingGuard(sp.GetRequiredService<IDocumentStore>(), keys));
+        services.AddBeratungspassDataProtection(keys);
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<CardTokenResolver>();
         services.AddScoped<PassIssuing>();
         services.AddScoped<CardReissuing>();
         return services;
+    }
+
+    private sealed class KeyRingGuard(IDocumentStore store, KeyEncryptionKeys keys) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => KeyRingCheck.EnsureReadableAsync(store, keys, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

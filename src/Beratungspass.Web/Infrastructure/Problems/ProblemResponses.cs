@@ -67,11 +67,8 @@ public static class ProblemResponses
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
         {
             var kind = KindOf(exception);
-            if (kind == ProblemCatalog.Unexpected)
-            {
-                logger.LogError(exception, "Unhandled error on {Method} {Endpoint}", context.Request.Method, context.GetEndpoint()?.DisplayName);
-            }
-            else if (kind == ProblemCatalog.DatabaseUnavailable)
+            // The exception handler middleware logs unexpected errors with their trace; outages get a line of their own.
+            if (kind == ProblemCatalog.DatabaseUnavailable)
             {
                 logger.LogWarning("Database unavailable on {Method} {Endpoint}: {Error}", context.Request.Method, context.GetEndpoint()?.DisplayName, exception.GetType().Name);
             }

@@ -80,25 +80,31 @@ public sealed class KeyRingPersistenceTests(KeyRingPersistenceTests.Host host, T
     }
 
     [Fact]
-    public async Task A_node_with_a_wrong_key_encryption_key_reads_cards_as_invalid_without_internals_and_spoils_nothing_for_the_others()
+    public async Task A_node_with_a_wrong_key_encryption_key_refuses_to_start_and_spoils_nothing_for_the_others()
     {
-        // A database of its own: the misconfigured node adds a key to the ring that the other nodes cannot read.
+        // A database of its own: the check must see exactly the ring the right node wrote.
         var database = await postgres.NewDatabaseAsync("wrongkek");
         await using var right = AppHost.Start(database, AppHost.TestKeyEncryptionKey);
         using var rightClient = await SignedInAsync(right);
         var pass = await PassesApi.IssueAsync(rightClient);
         var token = await QrScanner.CurrentTokenAsync(rightClient, pass.CodeValue);
+        var keysBefore = await CountKeysAsync(right);
 
-        await using var wrong = AppHost.Start(database, KeyEncryptionKeys.Generate());
-        using var wrongClient = await SignedInAsync(wrong);
-        using var refused = await ResolveAsync(wrongClient, token);
+        var refused = Assert.ThrowsAny<InvalidOperationException>(() => AppHost.Start(database, KeyEncryptionKeys.Generate()));
 
-        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest, "token-invalid");
+        Assert.Contains("DataProtection:KeyEncryptionKey", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(keysBefore, await CountKeysAsync(right));
         using var stillRight = await ResolveAsync(rightClient, token);
         Assert.Equal(HttpStatusCode.OK, stillRight.StatusCode);
         await using var restarted = AppHost.Start(database, AppHost.TestKeyEncryptionKey);
         using var restartedClient = await SignedInAsync(restarted);
         using var afterRestart = await ResolveAsync(restartedClient, token);
         Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
+    }
+
+    private static async Task<int> CountKeysAsync(AppHost.Factory node)
+    {
+        await using var session = node.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        return await Marten.QueryableExtensions.CountAsync(session.Query<DataProtectionKey>());
     }
 }
