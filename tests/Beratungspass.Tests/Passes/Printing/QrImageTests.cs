@@ -83,4 +83,19 @@ public sealed class QrImageTests(QrImageTests.Host host) : IClassFixture<QrImage
             Assert.Equal(token, QrScanner.ReadPng(CardQr.Png(token)).Text);
         }
     }
+
+    [Fact]
+    public async Task A_first_card_token_is_133_characters_and_needs_QR_version_8()
+    {
+        using var client = await host.SignedInAsync();
+        var pass = await PassesApi.IssueAsync(client);
+        var passId = (await PassesApi.CardAsync(host.Store, pass.PassCode)).Id;
+
+        // "BP1" + Base32 of 81 bytes: Data Protection's AES-256-GCM envelope (header 4, key id 16,
+        // key modifier 16, nonce 12, tag 16) around the 17-byte payload (pass id 16, generation 1).
+        var token = host.Services.GetRequiredService<CardTokens>().Create(passId, 1);
+
+        Assert.Equal(133, token.Length);
+        Assert.Equal(8, CardQr.Encode(token).Version);
+    }
 }
