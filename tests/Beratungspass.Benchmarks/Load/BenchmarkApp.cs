@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Beratungspass.Tokens.KeyRing;
 using Microsoft.AspNetCore.Hosting;
@@ -76,10 +77,22 @@ public sealed partial class BenchmarkApp(string connectionString) : WebApplicati
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseContentRoot(WebContentRoot());
         builder.UseSetting("ConnectionStrings:Marten", connectionString);
         builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKeys.Generate());
         builder.UseSetting("DemoData:Load", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>
+    /// The web project's folder, as the test host uses it. WebApplicationFactory looks for the manifest in
+    /// the current directory, which under <c>dotnet run --project</c> is the repository root, not the output folder.
+    /// </summary>
+    private static string WebContentRoot()
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
+        var roots = File.Exists(manifest) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest)) : null;
+        return roots?.GetValueOrDefault(typeof(Program).Assembly.FullName!) ?? AppContext.BaseDirectory;
     }
 
     /// <summary>One connection per concurrent caller, kept open; no redirects followed, cookies sent by hand.</summary>

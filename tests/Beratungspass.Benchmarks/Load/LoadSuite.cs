@@ -94,7 +94,21 @@ public static class LoadSuite
     private static async Task<List<LoadResult>> MeasureAsync(string connectionString, LoadOptions options, CancellationToken cancellation)
     {
         Console.Error.WriteLine("Starting the app on Kestrel (loopback) …");
-        await using var app = BenchmarkApp.Start(connectionString);
+        // The app prints its start-up banner on standard output; send it to standard error so that
+        // standard output carries only the report.
+        var standardOutput = Console.Out;
+        Console.SetOut(Console.Error);
+        BenchmarkApp app;
+        try
+        {
+            app = BenchmarkApp.Start(connectionString);
+        }
+        finally
+        {
+            Console.SetOut(standardOutput);
+        }
+
+        await using var appLifetime = app;
         using var client = await app.SignedInClientAsync("berater.awo", "Demo-Beratung-2026", cancellation);
         Console.Error.WriteLine($"Signed in at {app.BaseAddress}");
 
