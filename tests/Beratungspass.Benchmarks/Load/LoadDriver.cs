@@ -20,8 +20,23 @@ public sealed class LoadResult(string operation, string? baseline, int concurren
 
     public string? FirstError { get; } = firstError;
 
+    /// <summary>Wall time of the measurement (for a combined result, the sum over its rounds).</summary>
+    public TimeSpan Elapsed { get; } = elapsed;
+
     /// <summary>Successful operations per second of wall time.</summary>
-    public double Throughput => sorted.Length / elapsed.TotalSeconds;
+    public double Throughput => sorted.Length / Elapsed.TotalSeconds;
+
+    /// <summary>One result from the rounds of the same operation: latencies pooled, wall times added.</summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> rounds)
+    {
+        var first = rounds[0];
+        return new LoadResult(
+            first.Operation, first.Baseline, first.Concurrency,
+            rounds.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed),
+            [.. rounds.SelectMany(r => r.sorted)],
+            rounds.Sum(r => r.Errors),
+            rounds.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
+    }
 
     /// <summary>Nearest-rank percentile of the successful operations' latencies, in milliseconds.</summary>
     public double Percentile(double fraction) =>

@@ -17,9 +17,9 @@ public static class LoadReport
         Line($"- runtime: {machine.Runtime}, {machine.Gc}; app, client and PostgreSQL share the machine");
         Line($"- database: {machine.PostgreSql} ({machine.PostgreSqlSettings})");
         Line($"- load average before / after: {machine.LoadAverage} / {loadAverageAfter}");
-        Line($"- per measurement: up to {options.Requests} requests or {options.MeasurementLimit.TotalSeconds:F0} s, after {options.Warmup} warm-up requests");
+        Line($"- per measurement: up to {options.Requests} requests or {options.MeasurementLimit.TotalSeconds:F0} s, after {options.Warmup} warm-up requests; compared operations take turns in 5 rounds");
         Line();
-        Line("Ratios compare with the baseline at the same concurrency, measured right before: throughput ratio = this / baseline, p50 ratio = this / baseline.");
+        Line("Ratios compare with the baseline at the same concurrency, measured in turns with it: throughput ratio = this / baseline, p50 ratio = this / baseline.");
         Line();
         Line("| operation | concurrency | requests | errors | throughput/s | p50 ms | p95 ms | p99 ms | baseline | throughput ratio | p50 ratio |");
         Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
@@ -44,7 +44,7 @@ public static class LoadReport
 
             // Latency: how much of one request's time is the hash. Throughput: the hash alone runs at T_h/s on
             // these cores, issuing at T_i/s, so the hash takes T_i / T_h of the machine's capacity.
-            Line(Invariant($"- ×{concurrency}: p50 Pin.Hash {hash.Percentile(0.5):F1} ms of p50 issue {issue.Percentile(0.5):F1} ms ({hash.Percentile(0.5) / issue.Percentile(0.5):P0}); issuing {issue.Throughput:F1}/s uses {issue.Throughput / hash.Throughput:P0} of what hashing alone can do ({hash.Throughput:F1}/s); without the hash the issuing transaction does {withoutHash.Throughput:F1}/s ({withoutHash.Throughput / issue.Throughput:F1}× HTTP issuing)"));
+            Line(Invariant($"- ×{concurrency}: p50 Pin.Hash {hash.Percentile(0.5):F1} ms of p50 issue {issue.Percentile(0.5):F1} ms ({hash.Percentile(0.5) / issue.Percentile(0.5):P0}); issuing at {issue.Throughput:F1}/s reaches {issue.Throughput / hash.Throughput:P0} of the rate at which the machine does nothing but hash PINs ({hash.Throughput:F1}/s); without the hash the issuing transaction does {withoutHash.Throughput:F1}/s ({withoutHash.Throughput / issue.Throughput:F1}× HTTP issuing)"));
         }
 
         var failures = results.Where(r => r.FirstError is not null).ToList();

@@ -31,6 +31,9 @@ public static class LoadSuite
 
     private const string InstitutionId = "mbe-awo-unna";
 
+    /// <summary>Rounds per measurement in which the compared operations take turns.</summary>
+    private const int Rounds = 5;
+
     public static async Task<int> RunAsync(string[] args)
     {
         LoadOptions options;
@@ -151,23 +154,46 @@ public static class LoadSuite
         }
 
         var results = new List<LoadResult>();
-        async Task Run(string operation, string? baseline, int concurrency, Func<CancellationToken, Task> call)
+
+        // Operations compared with each other run interleaved: warm-up, then rounds in which each runs a
+        // share of its requests, starting with a different one each round. Noise from other work on the
+        // machine (builds, other benchmarks) then falls on baseline and operation alike.
+        async Task RunInterleaved(int concurrency, params (string Operation, string? Baseline, Func<CancellationToken, Task> Call)[] operations)
         {
             var warmupLimit = TimeSpan.FromSeconds(Math.Min(10, options.MeasurementLimit.TotalSeconds));
-            await LoadDriver.MeasureAsync(operation, baseline, concurrency, options.Warmup, warmupLimit, call, cancellation);
-            var result = await LoadDriver.MeasureAsync(operation, baseline, concurrency, options.Requests, options.MeasurementLimit, call, cancellation);
-            Console.Error.WriteLine($"  {operation} ×{concurrency}: {result.Requests} ok, {result.Errors} failed, {result.Throughput:F1}/s, p50 {result.Percentile(0.5):F2} ms{(result.FirstError is null ? "" : " — " + result.FirstError)}");
-            results.Add(result);
+            foreach (var (operation, baseline, call) in operations)
+            {
+                await LoadDriver.MeasureAsync(operation, baseline, concurrency, options.Warmup, warmupLimit, call, cancellation);
+            }
+
+            var requestsPerRound = (options.Requests + Rounds - 1) / Rounds;
+            var limitPerRound = options.MeasurementLimit / Rounds;
+            var rounds = operations.Select(_ => new List<LoadResult>()).ToArray();
+            for (var round = 0; round < Rounds; round++)
+            {
+                for (var k = 0; k < operations.Length; k++)
+                {
+                    var i = (round + k) % operations.Length;
+                    var (operation, baseline, call) = operations[i];
+                    rounds[i].Add(await LoadDriver.MeasureAsync(operation, baseline, concurrency, requestsPerRound, limitPerRound, call, cancellation));
+                }
+            }
+
+            foreach (var result in rounds.Select(LoadResult.Combine))
+            {
+                Console.Error.WriteLine($"  {result.Operation} ×{concurrency}: {result.Requests} ok, {result.Errors} failed, {result.Throughput:F1}/s, p50 {result.Percentile(0.5):F2} ms{(result.FirstError is null ? "" : " — " + result.FirstError)}");
+                results.Add(result);
+            }
         }
 
-        // Each level measures the baseline right before the operations compared with it.
         foreach (var concurrency in options.Concurrency)
         {
             Console.Error.WriteLine($"Issuing at {concurrency} concurrent …");
-            await Run(RawStartStream, null, concurrency, StartStreamRaw);
-            await Run(IssueWithoutHash, RawStartStream, concurrency, IssueWithoutPinHash);
-            await Run(PinHashAlone, null, concurrency, HashPin);
-            await Run(IssueHttp, RawStartStream, concurrency, IssueOverHttp);
+            await RunInterleaved(concurrency,
+                (RawStartStream, null, StartStreamRaw),
+                (IssueWithoutHash, RawStartStream, IssueWithoutPinHash),
+                (PinHashAlone, null, HashPin),
+                (IssueHttp, RawStartStream, IssueOverHttp));
         }
 
         // Tokens of passes the app issued over HTTP, made with the app's own key ring.
@@ -213,9 +239,10 @@ public static class LoadSuite
         foreach (var concurrency in options.Concurrency)
         {
             Console.Error.WriteLine($"Resolving at {concurrency} concurrent over {cards.Count} cards …");
-            await Run(RawPointRead, null, concurrency, PointRead);
-            await Run(ResolveInProcess, RawPointRead, concurrency, ResolveWithoutHttp);
-            await Run(ResolveHttp, RawPointRead, concurrency, ResolveOverHttp);
+            await RunInterleaved(concurrency,
+                (RawPointRead, null, PointRead),
+                (ResolveInProcess, RawPointRead, ResolveWithoutHttp),
+                (ResolveHttp, RawPointRead, ResolveOverHttp));
         }
 
         return results;
