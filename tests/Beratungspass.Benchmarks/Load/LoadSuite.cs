@@ -87,6 +87,11 @@ public static class LoadSuite
             Console.Error.WriteLine("Cancelled.");
             return 130;
         }
+        catch (Exception e) when (e is LocalPostgresException or HttpRequestException or InvalidOperationException or NpgsqlException or IOException)
+        {
+            Console.Error.WriteLine($"The load run failed: {e}");
+            return 1;
+        }
         finally
         {
             cluster?.Stop();
