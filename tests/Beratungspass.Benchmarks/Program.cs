@@ -1,1 +1,28 @@
-﻿Console.WriteLine("Hello, World!");
+using Beratungspass.Benchmarks.Load;
+using Beratungspass.Benchmarks.Micro;
+
+namespace Beratungspass.Benchmarks;
+
+/// <summary>
+/// <c>micro [BenchmarkDotNet arguments]</c> runs the micro-benchmarks; <c>load [--requests N] [--concurrency 1,8,32]</c>
+/// runs the HTTP load runner against a private PostgreSQL cluster. See docs/benchmarks.md.
+/// </summary>
+internal static class BenchmarksCli
+{
+    public static async Task<int> Main(string[] args) => args switch
+    {
+        ["micro", .. var rest] => MicroSuite.Run(rest),
+        ["load", .. var rest] => await LoadSuite.RunAsync(rest),
+        _ => Usage(),
+    };
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            Usage:
+              dotnet run -c Release --project tests/Beratungspass.Benchmarks -- micro [--filter PATTERN]
+              dotnet run -c Release --project tests/Beratungspass.Benchmarks -- load [--requests N] [--concurrency 1,8,32] [--warmup N] [--seconds S] [--output FILE]
+            """);
+        return 2;
+    }
+}

@@ -1,0 +1,308 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Beratungspass.Infrastructure;
+using Beratungspass.Passes;
+using Beratungspass.Passes.Issuing;
+using Beratungspass.Passes.Pins;
+using Beratungspass.Tokens;
+using Beratungspass.Web.Infrastructure.LocalDatabase;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Npgsql;
+
+namespace Beratungspass.Benchmarks.Load;
+
+/// <summary>
+/// The HTTP load runner: a private PostgreSQL cluster, the real app on loopback, and for each concurrency
+/// level the HTTP operation next to its raw baseline on the same database, so noise hits both alike.
+/// </summary>
+public static class LoadSuite
+{
+    public const string IssueHttp = "issue pass: POST /api/v1/passes";
+    public const string IssueWithoutHash = "issuing transaction without PIN hash (direct Marten)";
+    public const string PinHashAlone = "Pin.Hash alone (PBKDF2)";
+    public const string RawStartStream = "raw Marten StartStream + SaveChanges";
+    public const string ResolveHttp = "resolve token: POST /api/v1/tokens/resolve";
+    public const string ResolveInProcess = "resolve token in-process (CardTokenResolver, no HTTP)";
+    public const string RawPointRead = "raw Npgsql point read of mt_doc_passcard";
+
+    private const string InstitutionId = "mbe-awo-unna";
+
+    /// <summary>Rounds per measurement in which the compared operations take turns.</summary>
+    private const int Rounds = 5;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        // Ctrl+C or SIGTERM: stop measuring, then the cluster is stopped and its folder removed below.
+        using var stop = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            Console.Error.WriteLine("Stopping: the run ends after the calls in flight, then the database is stopped.");
+            stop.Cancel();
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"bp-bench-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        LocalPostgresCluster? cluster = null;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster?.Stop();
+        try
+        {
+            Console.Error.WriteLine($"Starting a private PostgreSQL cluster in {folder} …");
+            // Not cancellable: a half-started server would be left running; the signal is honoured right after.
+            cluster = await LocalPostgresCluster.StartAsync(folder, CancellationToken.None);
+            stop.Token.ThrowIfCancellationRequested();
+            await cluster.CreateDatabaseAsync("bench", stop.Token);
+            var connectionString = cluster.ConnectionString("bench");
+
+            var machine = await MachineDescription.ReadAsync(connectionString, stop.Token);
+            var results = await MeasureAsync(connectionString, options, stop.Token);
+            var report = LoadReport.Markdown(options, machine, results, await MachineDescription.LoadAverageAsync());
+            Console.WriteLine(report);
+            if (options.Output is not null)
+            {
+                await File.WriteAllTextAsync(options.Output, report, CancellationToken.None);
+                Console.Error.WriteLine($"Written to {options.Output}");
+            }
+
+            return results.Any(r => r.Errors > 0) ? 1 : 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Cancelled.");
+            return 130;
+        }
+        catch (Exception e) when (e is LocalPostgresException or HttpRequestException or InvalidOperationException or NpgsqlException or IOException)
+        {
+            Console.Error.WriteLine($"The load run failed: {e}");
+            return 1;
+        }
+        finally
+        {
+            cluster?.Stop();
+            TryDelete(folder);
+        }
+    }
+
+    private static async Task<List<LoadResult>> MeasureAsync(string connectionString, LoadOptions options, CancellationToken cancellation)
+    {
+        Console.Error.WriteLine("Starting the app on Kestrel (loopback) …");
+        // The app prints its start-up banner on standard output; send it to standard error so that
+        // standard output carries only the report.
+        var standardOutput = Console.Out;
+        Console.SetOut(Console.Error);
+        BenchmarkApp app;
+        try
+        {
+            app = BenchmarkApp.Start(connectionString);
+        }
+        finally
+        {
+            Console.SetOut(standardOutput);
+        }
+
+        await using var appLifetime = app;
+        using var client = await app.SignedInClientAsync("berater.awo", "Demo-Beratung-2026", cancellation);
+        Console.Error.WriteLine($"Signed in at {app.BaseAddress}");
+
+        // The baselines use their own store and data source on the same database: same StoreOptions
+        // (so the inline projections run as in the app), a connection pool of their own.
+        await using var rawStore = DocumentStore.For(store => MartenConfiguration.Configure(store, connectionString));
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var clock = SystemClock.Instance;
+        var storedPinHash = Pin.Hash(RandomPin());
+
+        async Task IssueOverHttp(CancellationToken ct)
+        {
+            using var response = await client.PostAsJsonAsync("api/v1/passes", new IssueRequest("de", RandomPin()), ct);
+            await Expect(response, HttpStatusCode.Created, ct);
+        }
+
+        async Task StartStreamRaw(CancellationToken ct)
+        {
+            var issued = IssuePassDecision.Decide(NewIssuePass(), clock.GetCurrentInstant());
+            await using var session = rawStore.LightweightSession();
+            session.Events.StartStream<Pass>(issued.PassId, issued);
+            await session.SaveChangesAsync(ct);
+        }
+
+        // What PassIssuing does, minus the PIN hash (a stored hash is reused) and minus HTTP.
+        async Task IssueWithoutPinHash(CancellationToken ct)
+        {
+            var issued = IssuePassDecision.Decide(NewIssuePass(), clock.GetCurrentInstant());
+            await using var session = rawStore.LightweightSession();
+            session.Events.StartStream<Pass>(issued.PassId, issued);
+            session.Insert(new PassPin { Id = issued.PassId, Hash = storedPinHash });
+            await session.SaveChangesAsync(ct);
+            _ = await session.LoadAsync<PassCard>(issued.PassId, ct) ?? throw new InvalidOperationException("The card was not projected.");
+        }
+
+        Task HashPin(CancellationToken ct)
+        {
+            Pin.Hash(RandomPin());
+            return Task.CompletedTask;
+        }
+
+        var results = new List<LoadResult>();
+
+        // Operations compared with each other run interleaved: warm-up, then rounds in which each runs a
+        // share of its requests, starting with a different one each round. Noise from other work on the
+        // machine (builds, other benchmarks) then falls on baseline and operation alike.
+        async Task RunInterleaved(int concurrency, params (string Operation, string? Baseline, Func<CancellationToken, Task> Call)[] operations)
+        {
+            var warmupLimit = TimeSpan.FromSeconds(Math.Min(10, options.MeasurementLimit.TotalSeconds));
+            foreach (var (operation, baseline, call) in operations)
+            {
+                await LoadDriver.MeasureAsync(operation, baseline, concurrency, options.Warmup, warmupLimit, call, cancellation);
+            }
+
+            var requestsPerRound = (options.Requests + Rounds - 1) / Rounds;
+            var limitPerRound = options.MeasurementLimit / Rounds;
+            var rounds = operations.Select(_ => new List<LoadResult>()).ToArray();
+            for (var round = 0; round < Rounds; round++)
+            {
+                for (var k = 0; k < operations.Length; k++)
+                {
+                    var i = (round + k) % operations.Length;
+                    var (operation, baseline, call) = operations[i];
+                    rounds[i].Add(await LoadDriver.MeasureAsync(operation, baseline, concurrency, requestsPerRound, limitPerRound, call, cancellation));
+                }
+            }
+
+            foreach (var result in rounds.Select(LoadResult.Combine))
+            {
+                Console.Error.WriteLine($"  {result.Operation} ×{concurrency}: {result.Requests} ok, {result.Errors} failed, {result.Throughput:F1}/s, p50 {result.Percentile(0.5):F2} ms{(result.FirstError is null ? "" : " — " + result.FirstError)}");
+                results.Add(result);
+            }
+        }
+
+        foreach (var concurrency in options.Concurrency)
+        {
+            Console.Error.WriteLine($"Issuing at {concurrency} concurrent …");
+            await RunInterleaved(concurrency,
+                (RawStartStream, null, StartStreamRaw),
+                (IssueWithoutHash, RawStartStream, IssueWithoutPinHash),
+                (PinHashAlone, null, HashPin),
+                (IssueHttp, RawStartStream, IssueOverHttp));
+        }
+
+        // Tokens of passes the app issued over HTTP, made with the app's own key ring.
+        var tokens = app.Services.GetRequiredService<CardTokens>();
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        var resolver = app.Services.GetRequiredService<CardTokenResolver>();
+        List<(string PassId, string Token)> cards;
+        await using (var query = store.QuerySession())
+        {
+            cards = [.. (await query.Query<PassCard>().Take(2000).ToListAsync(cancellation)).Select(c => (c.Id, tokens.Create(c.Id, c.Generation)))];
+        }
+
+        var next = -1;
+        (string PassId, string Token) NextCard() => cards[(int)((uint)Interlocked.Increment(ref next) % (uint)cards.Count)];
+
+        async Task ResolveOverHttp(CancellationToken ct)
+        {
+            using var response = await client.PostAsJsonAsync("api/v1/tokens/resolve", new ResolveRequest(NextCard().Token), ct);
+            await Expect(response, HttpStatusCode.OK, ct);
+        }
+
+        async Task ResolveWithoutHttp(CancellationToken ct)
+        {
+            await using var session = store.QuerySession();
+            var (status, card) = await resolver.ResolveAsync(session, NextCard().Token, ct);
+            if (card is null)
+            {
+                throw new InvalidOperationException($"The token resolved to {status}.");
+            }
+        }
+
+        async Task PointRead(CancellationToken ct)
+        {
+            await using var command = dataSource.CreateCommand($"SELECT data FROM {MartenConfiguration.SchemaName}.mt_doc_passcard WHERE id = $1");
+            command.Parameters.Add(new NpgsqlParameter { Value = NextCard().PassId });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct) || reader.GetString(0).Length == 0)
+            {
+                throw new InvalidOperationException("No pass card row.");
+            }
+        }
+
+        foreach (var concurrency in options.Concurrency)
+        {
+            Console.Error.WriteLine($"Resolving at {concurrency} concurrent over {cards.Count} cards …");
+            await RunInterleaved(concurrency,
+                (RawPointRead, null, PointRead),
+                (ResolveInProcess, RawPointRead, ResolveWithoutHttp),
+                (ResolveHttp, RawPointRead, ResolveOverHttp));
+        }
+
+        return results;
+    }
+
+    private static IssuePass NewIssuePass() =>
+        new(PassId.New(), PassCode.New(), InstitutionId, ClientLanguage.De, AgeBand: null, IssuedBy: "c-benchmark");
+
+    /// <summary>A random six-digit PIN the app accepts (not one digit repeated, not a run).</summary>
+    private static string RandomPin()
+    {
+        while (true)
+        {
+            var pin = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            try
+            {
+                Pin.EnsureAcceptable(pin);
+                return pin;
+            }
+            catch (CommandRejectedException)
+            {
+                // Drawn again; happens for a handful of the million PINs.
+            }
+        }
+    }
+
+    private static async Task Expect(HttpResponseMessage response, HttpStatusCode expected, CancellationToken cancellation)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellation);
+            throw new HttpRequestException($"{(int)response.StatusCode} instead of {(int)expected}: {body[..Math.Min(body.Length, 300)]}");
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"Could not remove {folder}: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            Console.Error.WriteLine($"Could not remove {folder}: {e.Message}");
+        }
+    }
+
+    private sealed record IssueRequest(string PreferredLanguage, string Pin);
+
+    private sealed record ResolveRequest(string Token);
+}
