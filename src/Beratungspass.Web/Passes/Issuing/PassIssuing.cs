@@ -8,7 +8,7 @@ using Npgsql;
 namespace Beratungspass.Web.Passes.Issuing;
 
 /// <summary>Issues a pass: draws its random id and code, appends <see cref="PassIssued"/> and stores the PIN hash, in one transaction.</summary>
-public sealed class PassIssuing(IDocumentStore store, IClock clock)
+public sealed class PassIssuing(IDocumentStore store, IClock clock, PinVault pins)
 {
     /// <summary>Draws a new random pass code; replaceable so tests can force a collision.</summary>
     internal Func<PassCode> DrawCode { get; init; } = PassCode.New;
@@ -17,8 +17,7 @@ public sealed class PassIssuing(IDocumentStore store, IClock clock)
         string institutionId, string issuedBy, ClientLanguage language, AgeBand? ageBand, string pin,
         CancellationToken cancellation, PassCode? code = null)
     {
-        Pin.EnsureAcceptable(pin);
-        var pinHash = Pin.Hash(pin);
+        var pinHash = pins.Seal(pin);
 
         // A new code collides with an existing one about once in 10⁹ issues at Kreis size; then draw again.
         for (var attempt = 1; ; attempt++)

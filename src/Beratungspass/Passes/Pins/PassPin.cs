@@ -3,7 +3,7 @@ using NodaTime;
 namespace Beratungspass.Passes.Pins;
 
 /// <summary>
-/// The client's PIN for a pass, as a salted slow hash, and its lockout counter. A document, never an
+/// The client's PIN for a pass, as a salted slow hash sealed by <see cref="PinVault"/>, and its lockout counter. A document, never an
 /// event: a PIN must be replaceable and erasable without rewriting history.
 /// </summary>
 public sealed class PassPin

@@ -30,6 +30,7 @@ public static class DataProtectionSetup
             options.XmlEncryptor = new AesGcmXmlEncryptor(keys);
         }));
         services.AddSingleton<CardTokens>();
+        services.AddSingleton<Passes.Pins.PinVault>();
         return services;
     }
 }

@@ -75,8 +75,12 @@ public sealed class IssuingStorageTests(IssuingStorageTests.Host host) : IClassF
         var pin = await session.LoadAsync<PassPin>(card.Id, Ct);
         Assert.NotNull(pin);
         Assert.DoesNotContain(Pin, pin.Hash, StringComparison.Ordinal);
-        Assert.True(Beratungspass.Passes.Pins.Pin.Verify(Pin, pin.Hash));
-        Assert.False(Beratungspass.Passes.Pins.Pin.Verify("583921", pin.Hash));
+        Assert.DoesNotContain("$", pin.Hash, StringComparison.Ordinal); // sealed, not the bare PBKDF2 form "v1$iterations$salt$subkey"
+        var vault = host.Services.GetRequiredService<Beratungspass.Passes.Pins.PinVault>();
+        Assert.True(vault.Verify(Pin, pin.Hash));
+        Assert.False(vault.Verify("583921", pin.Hash));
+        var foreignVault = new Beratungspass.Passes.Pins.PinVault(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => foreignVault.Verify(Pin, pin.Hash));
 
         var stored = await Sql.TextsAsync(host.ConnectionString,
             $"SELECT row_to_json(e)::text FROM {Schema}.mt_events e UNION ALL SELECT row_to_json(s)::text FROM {Schema}.mt_streams s " +
@@ -143,7 +147,7 @@ public sealed class IssuingStorageTests(IssuingStorageTests.Host host) : IClassF
         var taken = PassCode.Parse((await PassesApi.IssueAsync(client, pin: Pin)).PassCode).Code;
         var fresh = PassCode.New();
         var draws = new Queue<PassCode>([taken, taken, fresh]);
-        var issuing = new PassIssuing(host.Store, NodaTime.SystemClock.Instance) { DrawCode = draws.Dequeue };
+        var issuing = new PassIssuing(host.Store, NodaTime.SystemClock.Instance, host.Services.GetRequiredService<Beratungspass.Passes.Pins.PinVault>()) { DrawCode = draws.Dequeue };
         var before = await StoredRows.CountAsync(host.ConnectionString);
 
         var card = await issuing.IssueAsync("jmd-caritas-luenen", "c-0000000000", ClientLanguage.Ru, null, "4829", Ct);
