@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Beratungspass.Web.Infrastructure.Auth;
 using Beratungspass.Web.Infrastructure.Demo;
 using Beratungspass.Web.Infrastructure.Health;
+using Beratungspass.Web.Infrastructure.Layout;
 using Beratungspass.Web.Infrastructure.LocalDatabase;
 using Beratungspass.Web.Infrastructure.Problems;
 
@@ -20,6 +21,8 @@ builder.Services.AddApi();
 builder.Services.AddRazorPages(pages => pages.RootDirectory = "/");
 // Arabic, Cyrillic and Persian text goes out as UTF-8 characters, not as three times longer &#x…; references.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Ui>();
 builder.Services.AddHostedService<DemoData>();
 
 var app = builder.Build();

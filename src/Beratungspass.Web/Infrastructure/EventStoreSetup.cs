@@ -36,6 +36,8 @@ public static class EventStoreSetup
         services.AddSingleton<CardTokenResolver>();
         services.AddScoped<PassIssuing>();
         services.AddScoped<CardReissuing>();
+        services.AddSingleton<Beratungspass.Passes.Pins.PinChecks>();
+        services.AddScoped<Intake.IntakeDesk>();
         return services;
     }
 

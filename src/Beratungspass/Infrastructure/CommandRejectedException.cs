@@ -9,6 +9,17 @@ public enum Rejection
     ConsentInstitutionsMissing,
     ConsentValidityOutOfRange,
     ConsentNotActive,
+    ConsentMissing,
+    ServiceNotOfInstitution,
+    ContactDateInFuture,
+    ContactDateTooOld,
+    TopicsMissing,
+    TopicUnknown,
+    ChangedMeanwhile,
+    ServiceNotUsed,
+    PinWrong,
+    PinLocked,
+    PresenceRequired,
 }
 
 /// <summary>A decision refused its command; nothing was written.</summary>

@@ -28,14 +28,18 @@ public static class MartenConfiguration
 
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Events.UseMandatoryStreamTypeDeclaration = true;
-        options.Events.AddEventTypes([typeof(PassIssued), typeof(CardReissued), typeof(ConsentGranted), typeof(ConsentWithdrawn)]);
+        options.Events.AddEventTypes([
+            typeof(PassIssued), typeof(CardReissued), typeof(ConsentGranted), typeof(ConsentWithdrawn),
+            typeof(ContactRecorded), typeof(HistoryViewed), typeof(ServiceHidden), typeof(ServiceShown),
+        ]);
 
         // Projections and their lifecycles: every one is registered here and nowhere else.
         options.Projections.Snapshot<Pass>(SnapshotLifecycle.Inline);
         options.Projections.Add<PassCardProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<PassHistoryProjection>(ProjectionLifecycle.Inline);
 
         options.Schema.For<PassCard>().UniqueIndex(card => card.PassCode);
-        options.Schema.For<PassPin>();
+        options.Schema.For<PassPin>().UseOptimisticConcurrency(true);
         options.Schema.For<Institution>();
         options.Schema.For<Account>();
         options.Schema.For<DataProtectionKey>();

@@ -13,10 +13,22 @@ public sealed partial record Pass(
     ClientLanguage PreferredLanguage,
     AgeBand? AgeBand,
     int Generation,
-    IReadOnlyList<Consent> Consents)
+    IReadOnlyList<Consent> Consents,
+    IReadOnlyList<string> ContactIds,
+    IReadOnlyList<string> HiddenServiceIds)
 {
     public static Pass Create(PassIssued e) =>
-        new(e.PassId, e.PassCode, e.IssuingInstitutionId, e.PreferredLanguage, e.AgeBand, Generation: 1, Consents: []);
+        new(e.PassId, e.PassCode, e.IssuingInstitutionId, e.PreferredLanguage, e.AgeBand, Generation: 1, Consents: [], ContactIds: [], HiddenServiceIds: []);
+
+    public Pass Apply(ContactRecorded e) => this with { ContactIds = [.. ContactIds, e.ContactId] };
+
+    public Pass Apply(ServiceHidden e) => HiddenServiceIds.Contains(e.ServiceId) ? this : this with { HiddenServiceIds = [.. HiddenServiceIds, e.ServiceId] };
+
+    public Pass Apply(ServiceShown e) => this with { HiddenServiceIds = [.. HiddenServiceIds.Where(id => id != e.ServiceId)] };
+
+#pragma warning disable CA1822, IDE0060 // Marten folds every pass event; a view changes nothing decisions look at.
+    public Pass Apply(HistoryViewed e) => this;
+#pragma warning restore CA1822, IDE0060
 
     public Pass Apply(CardReissued e) => this with { Generation = e.Generation };
 

@@ -45,4 +45,20 @@ public sealed partial class PassCardProjection : SingleStreamProjection<PassCard
         card.Generation = e.Generation;
         card.CardIssuedAt = e.ReissuedAt;
     }
+
+    // The card shows none of these, but folding them keeps Version equal to the stream version,
+    // which forms and the API carry as the expected version.
+#pragma warning disable IDE0060
+    public static void Apply(ConsentGranted e, PassCard card) { }
+
+    public static void Apply(ConsentWithdrawn e, PassCard card) { }
+
+    public static void Apply(ContactRecorded e, PassCard card) { }
+
+    public static void Apply(HistoryViewed e, PassCard card) { }
+
+    public static void Apply(ServiceHidden e, PassCard card) { }
+
+    public static void Apply(ServiceShown e, PassCard card) { }
+#pragma warning restore IDE0060
 }

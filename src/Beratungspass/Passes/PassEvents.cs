@@ -45,6 +45,55 @@ public sealed record ConsentWithdrawn(
     string RecordedBy,
     Instant WithdrawnAt);
 
+/// <summary>A counsellor recorded that the client used a service: which, when, on which topics. Never what was said.</summary>
+public sealed record ContactRecorded(
+    string PassId,
+    string ContactId,
+    string InstitutionId,
+    string ServiceId,
+    IReadOnlyList<string> Topics,
+    LocalDate Date,
+    ContactKind Kind,
+    string RecordedBy,
+    Instant RecordedAt);
+
+/// <summary>Someone other than the client was shown the pass history: the client sees this list.</summary>
+public sealed record HistoryViewed(
+    string PassId,
+    string InstitutionId,
+    string ViewedBy,
+    ViewPurpose Purpose,
+    ClientPresence Presence,
+    Instant ViewedAt);
+
+/// <summary>The client hid a service from what others see of their history.</summary>
+public sealed record ServiceHidden(string PassId, string ServiceId, Instant HiddenAt);
+
+/// <summary>The client showed a hidden service again.</summary>
+public sealed record ServiceShown(string PassId, string ServiceId, Instant ShownAt);
+
+public enum ContactKind
+{
+    [JsonStringEnumMemberName("first")] First,
+    [JsonStringEnumMemberName("follow-up")] FollowUp,
+}
+
+public enum ViewPurpose
+{
+    /// <summary>At intake, to avoid counselling twice for the same thing.</summary>
+    [JsonStringEnumMemberName("intake")] Intake,
+}
+
+/// <summary>How the client showed they were present when their history was displayed.</summary>
+public enum ClientPresence
+{
+    /// <summary>The client entered their PIN at this intake.</summary>
+    [JsonStringEnumMemberName("pin")] Pin,
+
+    /// <summary>The scanned code was the rotating QR from the client's own phone.</summary>
+    [JsonStringEnumMemberName("phone-code")] PhoneCode,
+}
+
 public enum ConsentScope
 {
     [JsonStringEnumMemberName("whole-network")] WholeNetwork,

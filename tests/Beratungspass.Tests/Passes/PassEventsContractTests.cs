@@ -17,7 +17,11 @@ public sealed class PassEventsContractTests(PassEventsContractTests.Host host) :
     private const string PassId = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
     private static readonly Instant At = Instant.FromUtc(2026, 3, 2, 9, 30, 15).Plus(Duration.FromMilliseconds(250));
 
-    private static readonly string[] Catalogue = [nameof(PassIssued), nameof(CardReissued), nameof(ConsentGranted), nameof(ConsentWithdrawn)];
+    private static readonly string[] Catalogue =
+    [
+        nameof(PassIssued), nameof(CardReissued), nameof(ConsentGranted), nameof(ConsentWithdrawn),
+        nameof(ContactRecorded), nameof(HistoryViewed), nameof(ServiceHidden), nameof(ServiceShown),
+    ];
 
     public static TheoryData<string> EventTypes => new(Catalogue);
 
@@ -29,6 +33,11 @@ public sealed class PassEventsContractTests(PassEventsContractTests.Host host) :
             [ConsentPurpose.ShowHistory, ConsentPurpose.RecordContacts, ConsentPurpose.Referrals, ConsentPurpose.Statistics],
             new LocalDate(2027, 3, 1), "mbe-awo-unna", "c-0a1b2c3d4e", At),
         nameof(ConsentWithdrawn) => new ConsentWithdrawn(PassId, "consent-1", "jmd-caritas-luenen", "c-5f6e7d8c9b", At),
+        nameof(ContactRecorded) => new ContactRecorded(PassId, "contact-1", "mbe-awo-unna", "mbe-awo-unna", ["housing", "residence-law"],
+            new LocalDate(2026, 3, 2), ContactKind.FollowUp, "c-0a1b2c3d4e", At),
+        nameof(HistoryViewed) => new HistoryViewed(PassId, "jmd-caritas-luenen", "c-5f6e7d8c9b", ViewPurpose.Intake, ClientPresence.Pin, At),
+        nameof(ServiceHidden) => new ServiceHidden(PassId, "psz-unna-counselling", At),
+        nameof(ServiceShown) => new ServiceShown(PassId, "psz-unna-counselling", At),
         _ => throw new ArgumentOutOfRangeException(nameof(eventType)),
     };
 

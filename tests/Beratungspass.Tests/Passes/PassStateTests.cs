@@ -86,6 +86,8 @@ public sealed class PassStateTests
     {
         var pass = Given(Issued())!;
 
-        Assert.Equal(new Pass(SomePassId, "DEM2KARTS", Institution, ClientLanguage.Ar, AgeBand.From27To44, 1, pass.Consents), pass);
+        Assert.Equal(new Pass(SomePassId, "DEM2KARTS", Institution, ClientLanguage.Ar, AgeBand.From27To44, 1, pass.Consents, pass.ContactIds, pass.HiddenServiceIds), pass);
+        Assert.Empty(pass.ContactIds);
+        Assert.Empty(pass.HiddenServiceIds);
     }
 }

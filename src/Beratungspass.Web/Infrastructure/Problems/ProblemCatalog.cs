@@ -71,6 +71,46 @@ public static class ProblemCatalog
         "Diese Einwilligung besteht nicht oder wurde bereits widerrufen.",
         "This consent does not exist or was already withdrawn.");
 
+    public static readonly ProblemKind PinWrong = new("pin-wrong", 403,
+        "PIN falsch", "Wrong PIN",
+        "Die PIN stimmt nicht. Nach fünf falschen Eingaben wird der Pass für 15 Minuten gesperrt.",
+        "The PIN is not correct. After five wrong PINs the pass is locked for 15 minutes.");
+
+    public static readonly ProblemKind PinLocked = new("pin-locked", 423,
+        "Pass vorübergehend gesperrt", "Pass locked for now",
+        "Nach fünf falschen PINs ist der Pass für 15 Minuten gesperrt. Eine vergessene PIN wird nur mit einer neuen Karte ersetzt.",
+        "After five wrong PINs the pass is locked for 15 minutes. A forgotten PIN is replaced only with a new card.");
+
+    public static readonly ProblemKind PresenceRequired = new("presence-required", 403,
+        "PIN der ratsuchenden Person nötig", "Client's PIN needed",
+        "Der Verlauf wird nur angezeigt, solange die Person anwesend ist: Bitte die PIN eingeben lassen oder den QR-Code von ihrem Handy scannen.",
+        "The history is shown only while the client is present: please let them enter their PIN or scan the QR code on their phone.");
+
+    public static readonly ProblemKind ConsentMissing = new("consent-missing", 403,
+        "Einwilligung nötig", "Consent needed",
+        "Für Ihre Einrichtung liegt keine gültige Einwilligung für diesen Zweck vor. Die Beratung hängt nicht davon ab.",
+        "There is no valid consent for your institution and this purpose. Counselling does not depend on it.");
+
+    public static readonly ProblemKind ServiceNotYours = new("service-not-yours", 403,
+        "Dienst nicht Ihrer Einrichtung", "Not your institution's service",
+        "Kontakte können nur für aktive Dienste der eigenen Einrichtung erfasst werden.",
+        "Contacts can be recorded only for active services of your own institution.");
+
+    public static readonly ProblemKind ContactDateInvalid = new("contact-date-invalid", 400,
+        "Datum nicht möglich", "Date not possible",
+        "Das Datum darf nicht in der Zukunft und höchstens 90 Tage zurück liegen.",
+        "The date may not be in the future nor more than 90 days back.");
+
+    public static readonly ProblemKind TopicsInvalid = new("topics-invalid", 400,
+        "Themen ungültig", "Topics invalid",
+        "Bitte mindestens ein Thema aus der Themenliste des Netzwerks wählen.",
+        "Please choose at least one topic from the network's topic list.");
+
+    public static readonly ProblemKind ServiceNotUsed = new("service-not-used", 400,
+        "Dienst nicht genutzt", "Service not used",
+        "Dieser Dienst kommt im Verlauf des Passes nicht vor.",
+        "This service does not appear in the pass history.");
+
     public static readonly ProblemKind RequestInvalid = new("request-invalid", 400,
         "Anfrage ungültig", "Invalid request",
         "Die Anfrage konnte nicht gelesen werden. Erwartet wird JSON wie in der API-Beschreibung.",
@@ -122,6 +162,15 @@ public static class ProblemCatalog
         Rejection.PinTooWeak => PinTooWeak,
         Rejection.ConsentPurposesMissing or Rejection.ConsentInstitutionsMissing or Rejection.ConsentValidityOutOfRange => ConsentInvalid,
         Rejection.ConsentNotActive => ConsentNotActive,
+        Rejection.ConsentMissing => ConsentMissing,
+        Rejection.ServiceNotOfInstitution => ServiceNotYours,
+        Rejection.ContactDateInFuture or Rejection.ContactDateTooOld => ContactDateInvalid,
+        Rejection.TopicsMissing or Rejection.TopicUnknown => TopicsInvalid,
+        Rejection.ChangedMeanwhile => ChangedMeanwhile,
+        Rejection.ServiceNotUsed => ServiceNotUsed,
+        Rejection.PinWrong => PinWrong,
+        Rejection.PinLocked => PinLocked,
+        Rejection.PresenceRequired => PresenceRequired,
         _ => throw new ArgumentOutOfRangeException(nameof(rejection)),
     };
 

@@ -31,6 +31,7 @@ public static class DataProtectionSetup
         }));
         services.AddSingleton<CardTokens>();
         services.AddSingleton<Passes.Pins.PinVault>();
+        services.AddSingleton<Passes.Presence.PresenceTokens>();
         return services;
     }
 }
