@@ -14,7 +14,7 @@ builder.UseLocalDatabaseWhenUnconfigured();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 
 builder.Services.AddEventStore(builder.Configuration);
-builder.Services.AddAuth(builder.Environment);
+builder.Services.AddAuth(builder.Environment, builder.Configuration);
 builder.Services.AddProblemResponses();
 builder.Services.AddHealth();
 builder.Services.AddApi();
