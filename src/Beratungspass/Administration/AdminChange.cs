@@ -32,14 +32,16 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 
 /// <summary>
 /// The administration's audit trail: who changed which institution, account or API client, when and what.
-/// Saved in the same transaction as the change itself, so there is no change without its entry. Its id is a
-/// UUIDv7 from the time of the change, so ordering by id lists the changes in time order.
+/// Saved in the same transaction as the change itself, so there is no change without its entry.
 /// </summary>
 public sealed class AdminChange
 {
     public Guid Id { get; set; }
 
     public Instant At { get; set; }
+
+    /// <summary>When the database stored the entry (Marten's last-modified time): the order of the trail, even for changes within one clock tick.</summary>
+    public DateTimeOffset StoredAt { get; set; }
 
     /// <summary>The administrator's sign-in name.</summary>
     public required string By { get; set; }
@@ -54,7 +56,7 @@ public sealed class AdminChange
 
     public static AdminChange Record(string by, AdminSubject subject, string subjectId, AdminAction action, Instant at, params IEnumerable<FieldChange> changes) => new()
     {
-        Id = Guid.CreateVersion7(at.ToDateTimeOffset()),
+        Id = Guid.NewGuid(),
         At = at,
         By = by,
         Subject = subject,

@@ -47,7 +47,7 @@ public static class MartenConfiguration
         options.Schema.For<Account>().UseOptimisticConcurrency(true).Metadata(m => m.Version.MapTo(a => a.Version))
             .UniqueIndex(a => a.ExternalSubject!);
         options.Schema.For<ApiClient>();
-        options.Schema.For<AdminChange>();
+        options.Schema.For<AdminChange>().Metadata(m => m.LastModified.MapTo(c => c.StoredAt));
         options.Schema.For<DataProtectionKey>();
     }
 

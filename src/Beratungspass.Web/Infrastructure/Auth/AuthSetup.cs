@@ -38,15 +38,16 @@ public static class AuthSetup
     {
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<Beratungspass.Web.SignIn.PasswordSignIn>();
+        var cookiesSecure = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
         services.AddAuthentication(Scheme)
             .AddCookie(Scheme, options =>
             {
                 options.Cookie.Name = "Beratungspass.Anmeldung";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
-                    ? CookieSecurePolicy.SameAsRequest
-                    : CookieSecurePolicy.Always;
+                options.Cookie.SecurePolicy = cookiesSecure;
                 options.ExpireTimeSpan = TimeSpan.FromHours(10);
                 options.SlidingExpiration = true;
                 options.LoginPath = "/sign-in";
