@@ -199,4 +199,20 @@ public sealed class SignInTests(SignInTests.Host host) : IClassFixture<SignInTes
         Assert.Equal("/admin", adminAnswer.Headers.Location?.OriginalString);
         Assert.Equal("/", counsellorAnswer.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task Signing_out_through_the_header_form_ends_the_session()
+    {
+        await TestAccounts.CreateAsync(host, "sign.out");
+        using var client = await host.SignedInAsync("sign.out", TestAccounts.Password);
+        var page = await Forms.PageAsync(client, "/passes/find");
+
+        using var signedOut = await Forms.PostAsync(client, "/sign-out", page);
+        using var after = await client.GetAsync("/passes/find", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/sign-in", signedOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/sign-in", after.Headers.Location!.AbsolutePath);
+    }
 }
