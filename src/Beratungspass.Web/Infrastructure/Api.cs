@@ -42,7 +42,9 @@ public static class Api
     public static void MapApi(this WebApplication app)
     {
         // The size limit as metadata makes Kestrel enforce it while reading, also for bodies sent without Content-Length.
+        // Every v1 endpoint is counselling work: counsellors signed in, or their institution's API clients.
         var v1 = app.MapGroup("/api/v1").WithTags("v1").DisableAntiforgery()
+            .RequireAuthorization(Auth.AuthSetup.CounsellingApi)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaximumBodyBytes));
         v1.AddEndpointFilter(async (context, next) =>
         {

@@ -141,6 +141,11 @@ public static class ProblemCatalog
         "Bitte zuerst anmelden.",
         "Please sign in first.");
 
+    public static readonly ProblemKind ApiCredentialsInvalid = new("api-credentials-invalid", 401,
+        "API-Zugang ungültig", "API credentials invalid",
+        "Der Zugangsschlüssel ist unbekannt, widerrufen oder unvollständig. Einen neuen Schlüssel vergibt die Administration.",
+        "The access key is unknown, revoked or incomplete. The administration issues a new key.");
+
     public static readonly ProblemKind Forbidden = new("forbidden", 403,
         "Keine Berechtigung", "Not permitted",
         "Ihr Konto darf diese Aktion nicht ausführen.",

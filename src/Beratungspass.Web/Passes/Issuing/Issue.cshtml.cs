@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Beratungspass.Web.Passes.Issuing;
 
-[Authorize(Policy = AuthSetup.IssuesPasses)]
+[Authorize(Policy = AuthSetup.Counselling)]
 public sealed class IssueModel(PassIssuing issuing) : PageModel
 {
     [BindProperty]

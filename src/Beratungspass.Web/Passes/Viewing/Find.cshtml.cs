@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Beratungspass.Web.Passes.Viewing;
 
 /// <summary>One field for what a handheld scanner types (the QR content and Enter) or a typed pass code.</summary>
-[Authorize(Policy = AuthSetup.IssuesPasses)]
+[Authorize(Policy = AuthSetup.Counselling)]
 public sealed class FindModel(IQuerySession session, CardTokenResolver resolver) : PageModel
 {
     [BindProperty]

@@ -14,7 +14,7 @@ using NodaTime.Text;
 namespace Beratungspass.Web.Passes.Viewing;
 
 /// <summary>The counsellor's page of one pass: its card, printing, and replacing the card. No history: that needs consent at intake.</summary>
-[Authorize(Policy = AuthSetup.IssuesPasses)]
+[Authorize(Policy = AuthSetup.Counselling)]
 public sealed class PassPageModel(IQuerySession session) : PageModel
 {
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("dd.MM.yyyy");
