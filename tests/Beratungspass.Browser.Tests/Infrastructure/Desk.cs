@@ -36,10 +36,10 @@ public static partial class Desk
     }
 
     /// <summary>Issues a pass through the API, for tests about what happens after issuing.</summary>
-    public static async Task<string> IssuePassAsync(AppHost host, string language)
+    public static async Task<string> IssuePassAsync(AppHost host, string language, string pin = "4829")
     {
         using var client = await host.SignedInAsync(User, Password);
-        using var response = await client.PostAsJsonAsync("/api/v1/passes", new { preferredLanguage = language, pin = "4829" });
+        using var response = await client.PostAsJsonAsync("/api/v1/passes", new { preferredLanguage = language, pin });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passCode").GetString()!;
     }
