@@ -37,6 +37,8 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => a
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+// Routing after the status code pages, so their re-executed request (/error/404, /error/400 …) finds its page.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -113,8 +113,8 @@ public static class ProblemCatalog
 
     public static readonly ProblemKind FormInvalid = new("form-invalid", 400,
         "Formular beschädigt", "Form damaged",
-        "Das Formular kam unvollständig an; es wurde nichts gespeichert. Bitte den Verlauf erneut anzeigen und das Formular neu ausfüllen.",
-        "The form arrived incomplete; nothing was saved. Please show the history again and fill in the form anew.");
+        "Das Formular kam unvollständig oder veraltet an; es wurde nichts gespeichert. Bitte die Seite neu öffnen und das Formular erneut ausfüllen.",
+        "The form arrived incomplete or outdated; nothing was saved. Please open the page again and fill in the form anew.");
 
     public static readonly ProblemKind RequestInvalid = new("request-invalid", 400,
         "Anfrage ungültig", "Invalid request",
