@@ -66,6 +66,6 @@ public static partial class Desk
             response => response.Request.Method == "POST" && response.Url.EndsWith("/passes/find", StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"/passes/[2-9A-HJKMNP-Z]{9}(\?(issued|reissued)=1)?$")]
+    [GeneratedRegex(@"/passes/[2-9A-HJKMNP-Z]{9}(\?(issued|reissued)=(1|pin))?$")]
     public static partial Regex PassPageAddress();
 }

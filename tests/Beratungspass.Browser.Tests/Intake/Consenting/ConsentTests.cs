@@ -46,6 +46,46 @@ public sealed class ConsentTests(ConsentTests.Host host) : IClassFixture<Consent
     }
 
     [Fact]
+    public async Task A_forgotten_PIN_is_replaced_only_with_a_new_card_which_also_lifts_the_lock()
+    {
+        var code = await Desk.IssuePassAsync(host, "de", Pin);
+        var oldToken = await IntakeSteps.QrTokenAsync(host, code);
+        await using var context = await host.NewContextAsync();
+        var page = await Desk.SignInAsync(context);
+        await IntakeSteps.OpenAsync(page, oldToken);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await IntakeSteps.GiveConsentAsync(page, "9137");
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "PIN vergessen?" }).ClickAsync();
+        await page.WaitForURLAsync(Desk.PassPageAddress());
+        await page.Locator("#new-pin").FillAsync("3859");
+        await page.Locator("#new-pin-repeat").FillAsync("3860");
+        var mismatch = await IntakeSteps.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Neue Karte ausstellen" }));
+        Assert.Equal(400, mismatch.Status);
+        Assert.Contains("PINs stimmen nicht überein", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, (await PassesApi.CardAsync(host.Store, code)).Generation);
+
+        await page.Locator("#new-pin").FillAsync("3859");
+        await page.Locator("#new-pin-repeat").FillAsync("3859");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Neue Karte ausstellen" }).ClickAsync();
+        await page.WaitForURLAsync("**?reissued=pin");
+        Assert.Contains("Die neue PIN gilt ab sofort", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+
+        var replaced = await IntakeSteps.ScanAsync(page, oldToken);
+        Assert.Equal(410, replaced.Status);
+        await IntakeSteps.OpenAsync(page, await IntakeSteps.QrTokenAsync(host, code));
+        var oldPin = await IntakeSteps.GiveConsentAsync(page, Pin);
+        Assert.Equal(403, oldPin.Status);
+        Assert.Contains("Noch 4 Versuche.", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#consent-pin").FillAsync("3859");
+        var consented = await IntakeSteps.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Einwilligung mit PIN bestätigen" }));
+        Assert.Equal(200, consented.Status);
+        Assert.True(await page.Locator("#history-heading").IsVisibleAsync());
+    }
+
+    [Fact]
     public async Task A_withdrawn_consent_stops_the_history_and_a_wrong_PIN_withdraws_nothing()
     {
         var code = await Desk.IssuePassAsync(host, "de", Pin);
