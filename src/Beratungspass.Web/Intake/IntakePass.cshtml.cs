@@ -134,11 +134,16 @@ public sealed class IntakePassModel(IQuerySession session, IntakeDesk desk, Pres
         {
             var token = await desk.GrantConsentAsync(Card, Counsellor, command, pin, cancellation);
             Consent = ConsentForm.Empty(Today);
-            Notice = ("Die Einwilligung wurde gespeichert.", "The consent was saved.");
             await ReloadPassAsync(token, cancellation);
             if (CoveredForHistory)
             {
+                Notice = ("Die Einwilligung wurde gespeichert.", "The consent was saved.");
                 await ShowHistoryAsync(token, cancellation);
+            }
+            else
+            {
+                Notice = ("Die Einwilligung wurde gespeichert. Den Verlauf für Ihre Einrichtung umfasst sie nicht.",
+                    "The consent was saved. It does not include showing the history to your institution.");
             }
         }, retryForm: "consent", cancellation);
     }

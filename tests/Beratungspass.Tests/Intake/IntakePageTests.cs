@@ -46,6 +46,30 @@ public sealed partial class IntakePageTests(IntakePageTests.Host host) : IClassF
     }
 
     [Fact]
+    public async Task A_consent_for_statistics_only_is_saved_but_shows_no_history()
+    {
+        using var client = await host.SignedInAsync();
+        var pass = await PassesApi.IssueAsync(client, pin: Pin);
+        var before = await StoredRows.CountAsync(host.ConnectionString);
+
+        using var answer = await PostAsync(client, pass, "Consent", new()
+        {
+            ["scope"] = "listed-institutions",
+            ["institutions"] = "mbe-awo-unna",
+            ["purposes"] = "statistics",
+            ["validUntil"] = DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["pin"] = Pin,
+        });
+        var page = await TextAsync(answer);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("Den Verlauf für Ihre Einrichtung umfasst sie nicht.", page, StringComparison.Ordinal);
+        Assert.Contains("Einwilligung nötig", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Verlauf auf einen Blick", page, StringComparison.Ordinal);
+        Assert.Equal(before.Events + 1, (await StoredRows.CountAsync(host.ConnectionString)).Events);
+    }
+
+    [Fact]
     public async Task A_contact_without_presence_for_another_institutions_service_or_with_an_unknown_topic_is_refused_and_nothing_is_stored()
     {
         using var client = await host.SignedInAsync();

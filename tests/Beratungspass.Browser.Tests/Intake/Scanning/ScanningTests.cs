@@ -82,7 +82,8 @@ public sealed class ScanningTests(ScanningTests.Host host) : IClassFixture<Scann
         await using (var context = await host.NewContextAsync())
         {
             var page = await Desk.SignInAsync(context);
-            await page.GotoAsync("/intake");
+            var intake = await page.GotoAsync("/intake");
+            Assert.Contains("camera=(self)", await intake!.HeaderValueAsync("permissions-policy") ?? "", StringComparison.Ordinal);
             Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Mit Kamera scannen" }).IsVisibleAsync());
             Assert.Equal("scan", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         }
