@@ -39,6 +39,8 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+// Routing after the status code pages, so their re-executed request (/error/404, /error/400 …) finds its page.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

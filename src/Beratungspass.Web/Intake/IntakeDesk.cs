@@ -76,14 +76,6 @@ public sealed class IntakeDesk(IDocumentStore store, PinChecks pins, PresenceTok
         return new HistoryShown(card, history, stream.Aggregate!.Consents, presenceToken, history.Version);
     }
 
-    /// <summary>Possible duplicates of a contact about to be recorded: the same topic at another service within six months.</summary>
-    public async Task<IReadOnlyList<PossibleDuplicate>> DuplicatesAsync(PassCard card, string serviceId, IEnumerable<string> topics, CancellationToken cancellation)
-    {
-        await using var session = store.QuerySession();
-        var history = await session.LoadAsync<PassHistory>(card.Id, cancellation);
-        return history is null ? [] : DuplicateCheck.Find(history, serviceId, topics, clock.GetCurrentInstant().InZone(Zone).Date);
-    }
-
     /// <summary>
     /// Validates a contact about to be recorded exactly as recording would (presence, consent, own
     /// service, date, topics), writes nothing, and returns its possible duplicates for the counsellor to confirm.

@@ -116,6 +116,11 @@ public static class ProblemCatalog
         "Dieser Dienst kommt im Verlauf des Passes nicht vor.",
         "This service does not appear in the pass history.");
 
+    public static readonly ProblemKind FormInvalid = new("form-invalid", 400,
+        "Formular beschädigt", "Form damaged",
+        "Das Formular kam unvollständig oder veraltet an; es wurde nichts gespeichert. Bitte die Seite neu öffnen und das Formular erneut ausfüllen.",
+        "The form arrived incomplete or outdated; nothing was saved. Please open the page again and fill in the form anew.");
+
     public static readonly ProblemKind RequestInvalid = new("request-invalid", 400,
         "Anfrage ungültig", "Invalid request",
         "Die Anfrage konnte nicht gelesen werden. Erwartet wird JSON wie in der API-Beschreibung.",
