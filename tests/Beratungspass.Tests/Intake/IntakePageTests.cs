@@ -20,9 +20,10 @@ public sealed partial class IntakePageTests(IntakePageTests.Host host) : IClassF
         using var scan = await coordinator.GetAsync("/intake", Ct);
         using var pass = await coordinator.GetAsync("/intake/DEM2KARTS", Ct);
 
-        Assert.Equal(HttpStatusCode.Redirect, scan.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, pass.StatusCode);
-        Assert.Contains("/sign-in?ReturnUrl=%2Fintake%2FDEM2KARTS", pass.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // Signed in but without the counselling role: a 403 page, not a detour through sign-in.
+        Assert.Equal(HttpStatusCode.Forbidden, scan.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, pass.StatusCode);
+        Assert.DoesNotContain("DEM2-KART-S", await pass.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
