@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Beratungspass.Tests.Infrastructure;
 
@@ -34,13 +35,19 @@ public class AppHost : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         ConnectionString = await postgres.NewDatabaseAsync(GetType().Name);
-        factory = Start(ConnectionString, TestKeyEncryptionKey);
+        factory = Start(ConnectionString, TestKeyEncryptionKey, services: ConfigureServices);
+    }
+
+    /// <summary>Replaces app services for this host, e.g. the clock; the database and everything else stay real.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Starts another app host on the given database, e.g. a second node sharing the key ring.</summary>
-    public static Factory Start(string connectionString, string keyEncryptionKey, IDictionary<string, string?>? settings = null)
+    public static Factory Start(
+        string connectionString, string keyEncryptionKey, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var factory = new Factory(connectionString, keyEncryptionKey, settings);
+        var factory = new Factory(connectionString, keyEncryptionKey, settings, services);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -83,7 +90,9 @@ public class AppHost : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    public sealed class Factory(string connectionString, string keyEncryptionKey, IDictionary<string, string?>? settings) : WebApplicationFactory<Program>
+    public sealed class Factory(
+        string connectionString, string keyEncryptionKey, IDictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
+        : WebApplicationFactory<Program>
     {
         public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
@@ -101,6 +110,11 @@ public class AppHost : IAsyncLifetime
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         }
     }
