@@ -126,6 +126,23 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
         await RecordedAsync(RecordAsync(client, ready.Pass, ready.PresenceToken, expectedVersion: await VersionAsync(client, ready)));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(50)]
+    public async Task A_form_version_the_pass_never_reached_is_refused_as_changed_meanwhile(long ahead)
+    {
+        using var client = await host.SignedInAsync();
+        var ready = await ReadyAsync(client);
+        var version = await VersionAsync(client, ready);
+        var before = await StoredRows.CountAsync(host.ConnectionString);
+
+        using var refused = await RecordAsync(client, ready.Pass, ready.PresenceToken, expectedVersion: version + ahead);
+
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict, "changed-meanwhile");
+        Assert.Equal(before, await StoredRows.CountAsync(host.ConnectionString));
+        await RecordedAsync(RecordAsync(client, ready.Pass, ready.PresenceToken, expectedVersion: version));
+    }
+
     [Fact]
     public async Task Two_counsellors_recording_on_forms_from_before_each_others_contact_both_succeed()
     {
