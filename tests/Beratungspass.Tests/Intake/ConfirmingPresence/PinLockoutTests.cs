@@ -237,7 +237,7 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     {
         using var client = await host.SignedInAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
-        var lockedUntil = await LockAsync(client, pass);
+        await LockAsync(client, pass);
         var before = await StoredRows.CountAsync(host.ConnectionString);
         var pinBefore = await StoredPinAsync(pass);
 
@@ -248,6 +248,5 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
         Assert.Equivalent(pinBefore, await StoredPinAsync(pass), strict: true);
         host.Clock.Advance(PinChecks.LockDuration);
         Assert.NotEmpty(await PresenceTokenAsync(client, pass, ClientPin));
-        Assert.True(lockedUntil <= host.Clock.GetCurrentInstant());
     }
 }
