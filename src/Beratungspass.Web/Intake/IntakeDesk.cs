@@ -110,8 +110,14 @@ public sealed class IntakeDesk(IDocumentStore store, PinChecks pins, PresenceTok
         var institution = await session.LoadAsync<Institution>(counsellor.InstitutionId, cancellation)
             ?? throw new CommandRejectedException(Rejection.ServiceNotOfInstitution);
         var stream = await session.Events.FetchForExclusiveWriting<Pass>(card.Id, cancellation);
-        if (formVersion is { } version && stream.CurrentVersion > version)
+        if (formVersion is { } version && stream.CurrentVersion != version)
         {
+            // A version the pass never reached was not shown on this pass: refused like a stale one, as reissuing does.
+            if (version > stream.CurrentVersion)
+            {
+                throw new CommandRejectedException(Rejection.ChangedMeanwhile);
+            }
+
             var since = await session.Events.FetchStreamAsync(card.Id, 0, null, version + 1, cancellation);
             if (!RecordContactDecision.StillValid(since.Select(e => e.Data)))
             {
