@@ -61,12 +61,10 @@ public sealed class IntakeRolesTests(IntakeRolesTests.Host host) : IClassFixture
         Assert.Equal(before, await StoredRows.CountAsync(host.ConnectionString));
     }
 
-    [Theory]
-    [InlineData("berater.awo", "Demo-Beratung-2026")]
-    [InlineData("koordination.kim", "Demo-Koordination-2026")]
-    public async Task Everyone_signed_in_reads_the_topic_list_with_German_and_English_labels_and_the_sensitive_topics_marked(string user, string password)
+    [Fact]
+    public async Task A_counsellor_reads_the_topic_list_with_German_and_English_labels_and_the_sensitive_topics_marked()
     {
-        using var client = await host.SignedInAsync(user, password);
+        using var client = await host.SignedInAsync();
 
         using var answer = await client.GetAsync("/api/v1/topics", Ct);
 
@@ -77,25 +75,20 @@ public sealed class IntakeRolesTests(IntakeRolesTests.Host host) : IClassFixture
             topics.Where(t => t.GetProperty("sensitive").GetBoolean()).Select(t => t.GetProperty("code").GetString()));
     }
 
-    /// <summary>
-    /// FLIP AT MERGE (roles branch): administrators are to leave the counselling policy ("an administrator
-    /// manages accounts but sees no history"). Until that lands, the policy IssuesPasses admits them and
-    /// this test records what the code on this branch does; at merge, expect 403 "forbidden" for both calls
-    /// and nothing stored, like the coordinator above.
-    /// </summary>
+    /// <summary>An administrator manages accounts but sees no history: the counselling API refuses them, and nothing is stored.</summary>
     [Fact]
-    [Trait("flip-at-merge", "roles")]
-    public async Task An_administrator_is_still_admitted_to_intake_on_this_branch()
+    public async Task An_administrator_cannot_confirm_presence_nor_see_a_history()
     {
         using var counsellor = await host.SignedInAsync();
         using var administrator = await host.SignedInAsync("admin", "Demo-Admin-2026");
         var ready = await ReadyAsync(counsellor);
+        var before = await StoredRows.CountAsync(host.ConnectionString);
 
         using var presence = await PresenceAsync(administrator, ready.Pass, ClientPin);
-        var token = (await OkBodyAsync(presence, HttpStatusCode.OK)).GetProperty("presenceToken").GetString()!;
-        using var history = await HistoryAsync(administrator, ready.Pass, token);
+        using var history = await HistoryAsync(administrator, ready.Pass, "not-a-presence-token");
 
-        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
-        Assert.Equal(ready.Pass.PassCode, (await history.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("passCode").GetString());
+        await ProblemAssert.IsProblemAsync(presence, HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsProblemAsync(history, HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(before, await StoredRows.CountAsync(host.ConnectionString));
     }
 }
