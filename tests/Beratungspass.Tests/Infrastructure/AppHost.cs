@@ -66,6 +66,15 @@ public class AppHost : IAsyncLifetime
         return client;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<HttpClient>>> desks = new();
+
+    /// <summary>
+    /// A client signed in with a demo account, shared by the tests of this host: signing in hashes the
+    /// password, which tests that only need someone at a desk should not pay for each time. Disposed with the host.
+    /// </summary>
+    public Task<HttpClient> DeskAsync(string user = "berater.awo", string password = "Demo-Beratung-2026") =>
+        desks.GetOrAdd(user, _ => new Lazy<Task<HttpClient>>(() => SignedInAsync(user, password))).Value;
+
     public static async Task SignInAsync(HttpClient client, string user, string password)
     {
         var form = await client.GetStringAsync("/sign-in");
@@ -84,6 +93,11 @@ public class AppHost : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
+        foreach (var desk in desks.Values.Where(d => d.IsValueCreated && d.Value.IsCompletedSuccessfully))
+        {
+            desk.Value.Result.Dispose();
+        }
+
         if (factory is not null)
         {
             await factory.DisposeAsync();

@@ -27,14 +27,8 @@ public sealed class IntakeBadInputTests(IntakeBadInputTests.Host host) : IClassF
         public override async ValueTask InitializeAsync()
         {
             await base.InitializeAsync();
-            Desk = await SignedInAsync();
+            Desk = await DeskAsync();
             Ready = await ReadyAsync(Desk);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            Desk?.Dispose();
-            await base.DisposeAsync();
         }
     }
 

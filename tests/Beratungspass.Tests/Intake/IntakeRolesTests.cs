@@ -25,8 +25,8 @@ public sealed class IntakeRolesTests(IntakeRolesTests.Host host) : IClassFixture
     [Fact]
     public async Task A_coordinator_reaches_no_intake_step_not_even_with_the_clients_PIN_and_nothing_is_stored()
     {
-        using var counsellor = await host.SignedInAsync();
-        using var coordinator = await host.SignedInAsync("koordination.kim", "Demo-Koordination-2026");
+        var counsellor = await host.DeskAsync();
+        var coordinator = await host.DeskAsync("koordination.kim", "Demo-Koordination-2026");
         var ready = await ReadyAsync(counsellor);
         var before = await StoredRows.CountAsync(host.ConnectionString);
 
@@ -45,7 +45,7 @@ public sealed class IntakeRolesTests(IntakeRolesTests.Host host) : IClassFixture
     [Fact]
     public async Task An_anonymous_caller_reaches_no_intake_step_and_nothing_is_stored()
     {
-        using var counsellor = await host.SignedInAsync();
+        var counsellor = await host.DeskAsync();
         using var anonymous = host.Client();
         var ready = await ReadyAsync(counsellor);
         var before = await StoredRows.CountAsync(host.ConnectionString);
@@ -64,7 +64,7 @@ public sealed class IntakeRolesTests(IntakeRolesTests.Host host) : IClassFixture
     [Fact]
     public async Task A_counsellor_reads_the_topic_list_with_German_and_English_labels_and_the_sensitive_topics_marked()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
 
         using var answer = await client.GetAsync("/api/v1/topics", Ct);
 
@@ -79,8 +79,8 @@ public sealed class IntakeRolesTests(IntakeRolesTests.Host host) : IClassFixture
     [Fact]
     public async Task An_administrator_cannot_confirm_presence_nor_see_a_history()
     {
-        using var counsellor = await host.SignedInAsync();
-        using var administrator = await host.SignedInAsync("admin", "Demo-Admin-2026");
+        var counsellor = await host.DeskAsync();
+        var administrator = await host.DeskAsync("admin", "Demo-Admin-2026");
         var ready = await ReadyAsync(counsellor);
         var before = await StoredRows.CountAsync(host.ConnectionString);
 

@@ -51,7 +51,7 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     [Fact]
     public async Task Each_of_four_wrong_PINs_tells_how_many_attempts_are_left_and_the_right_PIN_still_works()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         var left = new List<int>();
 
@@ -68,8 +68,8 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     [Fact]
     public async Task The_fifth_wrong_PIN_locks_the_pass_for_15_minutes_in_which_even_the_right_PIN_is_refused_on_every_desk()
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var pass = await PassesApi.IssueAsync(awo, pin: ClientPin);
 
         var lockedUntil = await LockAsync(awo, pass);
@@ -99,7 +99,7 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     [Fact]
     public async Task After_a_lock_has_run_out_the_count_starts_again_at_five()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         await LockAsync(client, pass);
         host.Clock.Advance(PinChecks.LockDuration);
@@ -112,7 +112,7 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     [Fact]
     public async Task While_locked_no_consent_can_be_given_or_withdrawn_and_nothing_is_stored()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         var (consentId, _) = await ConsentAsync(client, pass);
         await LockAsync(client, pass);
@@ -129,7 +129,7 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     [Fact]
     public async Task The_right_PIN_wipes_the_count_of_earlier_wrong_ones()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         var left = new List<int>();
 
@@ -151,7 +151,7 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     [Fact]
     public async Task Wrong_PINs_tried_at_once_are_each_counted()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PresenceAsync(client, pass, WrongPin)));
@@ -171,8 +171,8 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     [Fact]
     public async Task Ten_wrong_PINs_at_once_lock_the_pass_after_exactly_five()
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var pass = await PassesApi.IssueAsync(awo, pin: ClientPin);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => PresenceAsync(i % 2 == 0 ? awo : jmd, pass, WrongPin)));
@@ -202,7 +202,7 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     [Fact]
     public async Task A_new_card_with_a_new_PIN_lifts_the_lock_and_only_the_new_PIN_works_from_then_on()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         await LockAsync(client, pass);
 
@@ -221,7 +221,7 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     [Fact]
     public async Task A_new_card_without_a_new_PIN_leaves_the_lock_in_place()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         var lockedUntil = await LockAsync(client, pass);
 
@@ -235,7 +235,7 @@ public sealed class PinLockoutTests(PinLockoutTests.Host host) : IClassFixture<P
     [Fact]
     public async Task A_new_card_with_a_weak_new_PIN_is_refused_and_the_lock_and_old_PIN_stay()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         await LockAsync(client, pass);
         var before = await StoredRows.CountAsync(host.ConnectionString);

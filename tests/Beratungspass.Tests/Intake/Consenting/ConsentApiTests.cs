@@ -18,7 +18,7 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [Fact]
     public async Task Without_a_consent_the_history_and_recording_are_refused_and_nothing_is_stored()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         var presence = await PresenceTokenAsync(client, pass);
         var before = await StoredRows.CountAsync(host.ConnectionString);
@@ -39,7 +39,7 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [Fact]
     public async Task A_consent_given_with_the_PIN_shows_the_history_at_once_and_lists_itself()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         var validUntil = host.Clock.Today.PlusMonths(6);
 
@@ -60,8 +60,8 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [Fact]
     public async Task A_consent_for_listed_institutions_shows_and_records_only_for_those()
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var pass = await PassesApi.IssueAsync(awo, pin: ClientPin);
         var (_, awoPresence) = await ConsentAsync(awo, pass, "listed-institutions", ["mbe-awo-unna"]);
         var jmdPresence = await PresenceTokenAsync(jmd, pass);
@@ -80,7 +80,7 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [Fact]
     public async Task A_consent_to_show_the_history_only_shows_it_but_refuses_recording()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         var (_, presence) = await ConsentAsync(client, pass, purposes: ["show-history"]);
 
@@ -95,7 +95,7 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [Fact]
     public async Task A_consent_to_record_only_records_but_does_not_show_the_history()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         var (_, presence) = await ConsentAsync(client, pass, purposes: ["record-contacts"]);
 
@@ -110,7 +110,7 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [Fact]
     public async Task A_withdrawal_with_the_PIN_takes_effect_at_once()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         await ShownHistoryAsync(client, ready.Pass, ready.PresenceToken);
 
@@ -129,7 +129,7 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [Fact]
     public async Task A_withdrawal_with_a_wrong_PIN_changes_nothing()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         var before = await StoredRows.CountAsync(host.ConnectionString);
 
@@ -148,7 +148,7 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [InlineData("x' OR '1'='1")]
     public async Task Withdrawing_a_consent_that_is_not_active_is_refused_and_stores_nothing(string which)
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         var consentId = which == "withdrawn already" ? ready.ConsentId : which == "never given" ? Guid.NewGuid().ToString("N") : which;
         if (which == "withdrawn already")
@@ -167,7 +167,7 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [Fact]
     public async Task A_consent_may_end_today_or_two_years_ahead_to_the_day()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
 
         using var today = await GrantAsync(client, pass, validUntil: host.Clock.Today);
@@ -188,7 +188,7 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [MemberData(nameof(RefusedConsents))]
     public async Task A_consent_out_of_the_rules_is_refused_in_German_or_English_and_nothing_is_stored(string which)
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         var today = host.Clock.Today;
         var body = new Dictionary<string, object?>
@@ -231,7 +231,7 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
     [Fact]
     public async Task A_consent_confirmed_with_a_wrong_PIN_is_not_recorded()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var pass = await PassesApi.IssueAsync(client, pin: ClientPin);
         var before = await StoredRows.CountAsync(host.ConnectionString);
 

@@ -18,8 +18,8 @@ public sealed class ConcurrentRecordingTests(ConcurrentRecordingTests.Host host)
     [Fact]
     public async Task Thirty_two_writers_at_once_each_land_exactly_once_while_replays_sent_alongside_record_nothing()
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var ready = await ReadyAsync(awo);
         var jmdPresence = await PresenceTokenAsync(jmd, ready.Pass);
         var ids = Enumerable.Range(1, 32).Select(i => $"parallel-{i:00}").ToList();

@@ -32,7 +32,7 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
     [Fact]
     public async Task A_recorded_contact_shows_in_the_history_with_institution_service_topics_count_and_dates()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         var today = host.Clock.Today;
 
@@ -63,7 +63,7 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
         host.Clock.AdvanceToNext(new LocalTime(23, 30)); // 00:30 or 01:30 in Unna, still the day before in UTC
         var utcDate = host.Clock.GetCurrentInstant().InUtc().Date;
         Assert.Equal(utcDate.PlusDays(1), host.Clock.Today);
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
 
         await RecordedAsync(RecordAsync(client, ready.Pass, ready.PresenceToken));
@@ -77,7 +77,7 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
     [Fact]
     public async Task A_contact_sent_twice_is_recorded_once_and_the_second_answer_says_so()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
 
         using var first = await RecordAsync(client, ready.Pass, ready.PresenceToken, contactId: "k-7f3a");
@@ -104,7 +104,7 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
     [InlineData("card reissued")]
     public async Task A_form_built_before_a_consent_or_card_change_is_refused_as_changed_meanwhile(string change)
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         var (secondConsent, _) = await ConsentAsync(client, ready.Pass);
         var formVersion = await VersionAsync(client, ready);
@@ -131,7 +131,7 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
     [InlineData(50)]
     public async Task A_form_version_the_pass_never_reached_is_refused_as_changed_meanwhile(long ahead)
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         var version = await VersionAsync(client, ready);
         var before = await StoredRows.CountAsync(host.ConnectionString);
@@ -146,8 +146,8 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
     [Fact]
     public async Task Two_counsellors_recording_on_forms_from_before_each_others_contact_both_succeed()
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var ready = await ReadyAsync(awo);
         var jmdPresence = await PresenceTokenAsync(jmd, ready.Pass);
         var awoForm = await VersionAsync(awo, ready);
@@ -165,8 +165,8 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
     [Fact]
     public async Task The_same_topic_at_another_service_within_six_months_is_asked_about_and_recorded_once_confirmed()
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var ready = await ReadyAsync(awo);
         var yesterday = host.Clock.Today.PlusDays(-1);
         await RecordedAsync(RecordAsync(awo, ready.Pass, ready.PresenceToken, Awo, ["housing", "work"], date: yesterday));
@@ -195,8 +195,8 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
     [InlineData("no-such-service", false)]
     public async Task A_service_of_another_institution_is_refused_before_any_duplicate_question(string serviceId, bool confirmDuplicate)
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var ready = await ReadyAsync(awo);
         await RecordedAsync(RecordAsync(awo, ready.Pass, ready.PresenceToken, Awo, ["housing"]));
         var jmdPresence = await PresenceTokenAsync(jmd, ready.Pass);
@@ -216,7 +216,7 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
     [InlineData("Housing", "topics-invalid", "Housing")]
     public async Task A_contact_with_an_impossible_date_or_topic_is_refused_and_nothing_is_stored(string what, string code, string? namedTopic)
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         var today = host.Clock.Today;
         var (date, topics) = what switch
@@ -238,7 +238,7 @@ public sealed class RecordingApiTests(RecordingApiTests.Host host) : IClassFixtu
     [Fact]
     public async Task A_contact_90_days_back_is_still_recorded()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
 
         await RecordedAsync(RecordAsync(client, ready.Pass, ready.PresenceToken, date: host.Clock.Today.PlusDays(-90)));

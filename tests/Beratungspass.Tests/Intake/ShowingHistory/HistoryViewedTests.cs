@@ -26,7 +26,7 @@ public sealed class HistoryViewedTests(HistoryViewedTests.Host host) : IClassFix
     [Fact]
     public async Task Each_display_records_one_view_with_institution_purpose_presence_and_time_and_no_name()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         Assert.Equal(0, await ViewsAsync(ready.Pass));
 
@@ -56,8 +56,8 @@ public sealed class HistoryViewedTests(HistoryViewedTests.Host host) : IClassFix
     [Fact]
     public async Task The_views_list_shows_each_institution_that_looked_in_order()
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var ready = await ReadyAsync(awo);
 
         await ShownHistoryAsync(awo, ready.Pass, ready.PresenceToken);
@@ -70,8 +70,8 @@ public sealed class HistoryViewedTests(HistoryViewedTests.Host host) : IClassFix
     [Fact]
     public async Task A_refused_display_records_no_view()
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var ready = await ReadyAsync(awo);
         var withoutConsent = await PassesApi.IssueAsync(awo, pin: ClientPin);
         var jmdPresence = await PresenceTokenAsync(jmd, ready.Pass);
@@ -103,8 +103,8 @@ public sealed class HistoryViewedTests(HistoryViewedTests.Host host) : IClassFix
     [Fact]
     public async Task Displays_at_the_same_moment_are_each_recorded_once()
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var ready = await ReadyAsync(awo);
         var jmdPresence = await PresenceTokenAsync(jmd, ready.Pass);
 

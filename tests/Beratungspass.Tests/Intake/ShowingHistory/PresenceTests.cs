@@ -61,7 +61,7 @@ public sealed class PresenceTests(PresenceTests.Host host) : IClassFixture<Prese
     [InlineData("""{"presenceToken":""}""")]
     public async Task Without_a_presence_proof_the_history_is_not_shown_even_under_consent(string body)
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         var before = await StoredRows.CountAsync(host.ConnectionString);
 
@@ -79,7 +79,7 @@ public sealed class PresenceTests(PresenceTests.Host host) : IClassFixture<Prese
     [Fact]
     public async Task A_presence_proof_from_another_pass_is_refused()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var first = await ReadyAsync(client);
         var second = await ReadyAsync(client);
 
@@ -90,8 +90,8 @@ public sealed class PresenceTests(PresenceTests.Host host) : IClassFixture<Prese
     [Fact]
     public async Task A_presence_proof_from_another_institution_is_refused()
     {
-        using var awo = await host.SignedInAsync();
-        using var jmd = await host.SignedInAsync("berater.jmd");
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
         var ready = await ReadyAsync(awo);
         var jmdPresence = await PresenceTokenAsync(jmd, ready.Pass);
 
@@ -103,8 +103,8 @@ public sealed class PresenceTests(PresenceTests.Host host) : IClassFixture<Prese
     [Fact]
     public async Task A_presence_proof_from_a_colleague_at_the_same_institution_is_refused()
     {
-        using var awo = await host.SignedInAsync();
-        using var colleague = await host.SignedInAsync(Host.SecondAwoCounsellor, Host.SecondAwoPassword);
+        var awo = await host.DeskAsync();
+        var colleague = await host.DeskAsync(Host.SecondAwoCounsellor, Host.SecondAwoPassword);
         var ready = await ReadyAsync(awo);
 
         await AssertRefusedAsync(colleague, ready.Pass, ready.PresenceToken);
@@ -117,7 +117,7 @@ public sealed class PresenceTests(PresenceTests.Host host) : IClassFixture<Prese
     [MemberData(nameof(Tampered))]
     public async Task A_tampered_presence_proof_is_refused(string how)
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         var token = ready.PresenceToken;
         var middle = token.Length / 2;
@@ -137,7 +137,7 @@ public sealed class PresenceTests(PresenceTests.Host host) : IClassFixture<Prese
     [Fact]
     public async Task The_scanned_card_alone_names_the_pass_and_shows_nothing_of_its_history()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         using (var recorded = await RecordAsync(client, ready.Pass, ready.PresenceToken, topics: ["psychosocial"]))
         {
@@ -158,7 +158,7 @@ public sealed class PresenceTests(PresenceTests.Host host) : IClassFixture<Prese
     [Fact]
     public async Task A_presence_proof_holds_for_30_minutes_then_the_PIN_is_asked_again()
     {
-        using var client = await host.SignedInAsync();
+        var client = await host.DeskAsync();
         var ready = await ReadyAsync(client);
         using (var proof = await PresenceAsync(client, ready.Pass, ClientPin))
         {
