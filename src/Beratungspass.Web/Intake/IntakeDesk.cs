@@ -27,6 +27,12 @@ public sealed class IntakeDesk(IDocumentStore store, PinChecks pins, PresenceTok
     /// <summary>Checks the PIN typed by the client; throws for a wrong PIN or a locked pass, nothing else changes.</summary>
     public async Task<string> ConfirmPresenceAsync(PassCard card, Counsellor counsellor, string? pin, CancellationToken cancellation)
     {
+        // No PIN at all is a faulty request, not a guess: it must not bring a client's pass closer to its lock.
+        if (string.IsNullOrWhiteSpace(pin))
+        {
+            throw new CommandRejectedException(Rejection.PinMissing);
+        }
+
         var check = await pins.CheckAsync(card.Id, pin, cancellation);
         return check.Outcome switch
         {

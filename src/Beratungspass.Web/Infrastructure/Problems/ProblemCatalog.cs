@@ -71,6 +71,11 @@ public static class ProblemCatalog
         "Diese Einwilligung besteht nicht oder wurde bereits widerrufen.",
         "This consent does not exist or was already withdrawn.");
 
+    public static readonly ProblemKind PinMissing = new("pin-missing", 400,
+        "PIN fehlt", "PIN missing",
+        "Bitte die ratsuchende Person ihre PIN eingeben lassen. Eine fehlende PIN zählt nicht als Fehlversuch.",
+        "Please let the client enter their PIN. A missing PIN does not count as a wrong attempt.");
+
     public static readonly ProblemKind PinWrong = new("pin-wrong", 403,
         "PIN falsch", "Wrong PIN",
         "Die PIN stimmt nicht. Nach fünf falschen Eingaben wird der Pass für 15 Minuten gesperrt.",
@@ -183,6 +188,7 @@ public static class ProblemCatalog
         Rejection.TopicsMissing or Rejection.TopicUnknown => TopicsInvalid,
         Rejection.ChangedMeanwhile => ChangedMeanwhile,
         Rejection.ServiceNotUsed => ServiceNotUsed,
+        Rejection.PinMissing => PinMissing,
         Rejection.PinWrong => PinWrong,
         Rejection.PinLocked => PinLocked,
         Rejection.PresenceRequired => PresenceRequired,

@@ -239,8 +239,11 @@ public sealed class ConsentApiTests(ConsentApiTests.Host host) : IClassFixture<C
         using var withoutPin = await GrantAsync(client, pass, pin: null);
 
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Forbidden, "pin-wrong");
-        await ProblemAssert.IsProblemAsync(withoutPin, HttpStatusCode.Forbidden, "pin-wrong");
+        await ProblemAssert.IsProblemAsync(withoutPin, HttpStatusCode.BadRequest, "pin-missing");
         Assert.Equal(before, await StoredRows.CountAsync(host.ConnectionString));
+        // The wrong PIN counted once; the missing one did not.
+        using var next = await PresenceAsync(client, pass, "8353");
+        Assert.Equal(3, (await ProblemAssert.IsProblemAsync(next, HttpStatusCode.Forbidden, "pin-wrong")).GetProperty("attemptsLeft").GetInt32());
         using var history = await HistoryAsync(client, pass, await PresenceTokenAsync(client, pass));
         await ProblemAssert.IsProblemAsync(history, HttpStatusCode.Forbidden, "consent-missing");
     }
