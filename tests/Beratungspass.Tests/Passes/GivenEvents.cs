@@ -30,7 +30,7 @@ public static class GivenEvents
         ({ } p, ContactRecorded recorded) => p.Apply(recorded),
         ({ } p, ServiceHidden hidden) => p.Apply(hidden),
         ({ } p, ServiceShown shown) => p.Apply(shown),
-        ({ } p, HistoryViewed viewed) => p.Apply(viewed),
+        ({ } p, HistoryViewed) => p, // not folded into the state: a view changes nothing a decision looks at
         _ => throw new ArgumentException($"{e.GetType().Name} cannot follow {(pass is null ? "an empty stream" : "an issued pass")}."),
     };
 

@@ -110,12 +110,4 @@ public sealed class PassStateTests
         Assert.Equal(["psz-unna-counselling", "mbe-awo-unna"], hidden.HiddenServiceIds);
         Assert.Equal(["mbe-awo-unna"], shown.HiddenServiceIds);
     }
-
-    [Fact]
-    public void A_history_view_changes_nothing_a_decision_looks_at()
-    {
-        var before = Given(Issued(), Granted("c1", ConsentScope.WholeNetwork, [], ConsentPurpose.ShowHistory))!;
-
-        Assert.Same(before, before.Apply(Viewed("jmd-caritas-luenen", ClientPresence.Pin, IssuedAt.Plus(Duration.FromDays(1)))));
-    }
 }

@@ -1,3 +1,4 @@
+using Beratungspass.Infrastructure;
 using Beratungspass.Passes;
 using Beratungspass.Passes.Pins;
 using Beratungspass.Passes.Reissuing;
@@ -18,9 +19,16 @@ public sealed class CardReissuing(IDocumentStore store, IClock clock, PinVault p
     {
         var sealedPin = newPin is null ? null : pins.Seal(newPin);
         await using var session = store.LightweightSession();
-        var stream = expectedVersion is { } version
-            ? await session.Events.FetchForWriting<Pass>(passId, version, cancellation)
-            : await session.Events.FetchForWriting<Pass>(passId, cancellation);
+        // The expected version names the card the caller saw (PassCard.Version): a card reissued meanwhile is
+        // refused; contacts and views recorded meanwhile are not a reason to. Two reissues at once still
+        // collide on the stream version FetchForWriting read, and one of them is refused.
+        var stream = await session.Events.FetchForWriting<Pass>(passId, cancellation);
+        if (expectedVersion is { } version
+            && (await session.LoadAsync<PassCard>(passId, cancellation))?.Version != version)
+        {
+            throw new CommandRejectedException(Rejection.ChangedMeanwhile);
+        }
+
         stream.AppendOne(ReissueCardDecision.Decide(stream.Aggregate, new ReissueCard(counsellor.InstitutionId, counsellor.Pseudonym), clock.GetCurrentInstant()));
         if (sealedPin is not null)
         {

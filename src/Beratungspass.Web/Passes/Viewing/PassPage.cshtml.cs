@@ -61,7 +61,7 @@ public sealed class PassPageModel(IQuerySession session) : PageModel
             await reissuing.ReissueAsync(Card.Id, version, Counsellor.From(User), cancellation, pin);
             return Redirect($"/passes/{Code.Value}?reissued={(pin is null ? "1" : "pin")}");
         }
-        catch (ConcurrencyException)
+        catch (Exception stale) when (stale is ConcurrencyException or CommandRejectedException { Reason: Rejection.ChangedMeanwhile })
         {
             await LoadAsync(passCode, cancellation);
             return Refuse(ProblemCatalog.ChangedMeanwhile);
