@@ -27,7 +27,7 @@ public sealed class ConsentTests(ConsentTests.Host host) : IClassFixture<Consent
             Assert.True(await page.Locator("#scope-network").IsCheckedAsync());
             Assert.True(await page.Locator("#purpose-show-history").IsCheckedAsync());
             Assert.Equal("", await page.Locator("#consent-pin").InputValueAsync());
-            Assert.Equal("intake-error", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+            await page.WaitForFunctionAsync("() => document.activeElement?.id === 'intake-error'");
         }
 
         var locked = await IntakeSteps.GiveConsentAsync(page, "9137");
