@@ -153,19 +153,14 @@ public static class KreisGenerator
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand("""
-            SELECT c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid)
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = $1 AND c.relkind = 'r'
-              AND c.relname IN ('mt_events', 'mt_streams', 'mt_doc_pass', 'mt_doc_passcard', 'mt_doc_passhistory', 'mt_doc_passpin', 'mt_doc_institution')
-            ORDER BY pg_total_relation_size(c.oid) DESC
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = MartenConfiguration.SchemaName });
         var tables = new List<(string, long, long)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
+        foreach (var table in new[] { "mt_events", "mt_streams", "mt_doc_pass", "mt_doc_passcard", "mt_doc_passhistory", "mt_doc_passpin", "mt_doc_institution" })
         {
-            tables.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+            var name = $"{MartenConfiguration.SchemaName}.{table}";
+            await using var command = new NpgsqlCommand($"SELECT count(*), pg_total_relation_size('{name}') FROM {name}", connection) { CommandTimeout = 300 };
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            await reader.ReadAsync(cancellation);
+            tables.Add((table, reader.GetInt64(0), reader.GetInt64(1)));
         }
 
         return tables;

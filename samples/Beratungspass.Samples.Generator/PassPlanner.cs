@@ -83,7 +83,7 @@ public static class PassPlanner
             var weight = consent == ConsentPlan.None ? 0 : services.Count * random.NextLogNormal(0.9) * (0.25 + held);
 
             var identity = Seeds.For(seed, i, Seeds.Identity);
-            var passId = identity.NextHex(PassId.ByteLength);
+            var passId = Seeds.Unique128(seed, i);
             var code = DrawCode(identity);
             while (!codes.Add(code.Value))
             {

@@ -10,16 +10,20 @@ namespace Beratungspass.Samples.Generator;
 /// </summary>
 public sealed class PrivateDatabase : IAsyncDisposable
 {
-    private PrivateDatabase(string folder, LocalPostgresCluster cluster, KeyEncryptionKeys keys)
+    private PrivateDatabase(string folder, LocalPostgresCluster cluster, string keyEncryptionKey)
     {
         Folder = folder;
         Cluster = cluster;
-        Keys = keys;
+        KeyEncryptionKey = keyEncryptionKey;
+        Keys = new KeyEncryptionKeys(keyEncryptionKey);
     }
 
     public string Folder { get; }
 
     public LocalPostgresCluster Cluster { get; }
+
+    /// <summary>The key-encryption key (Base64) the app must be configured with to read this data set's key ring.</summary>
+    public string KeyEncryptionKey { get; }
 
     public KeyEncryptionKeys Keys { get; }
 
@@ -41,9 +45,9 @@ public sealed class PrivateDatabase : IAsyncDisposable
             }
         }
 
-        var keys = new KeyEncryptionKeys((await File.ReadAllTextAsync(keyFile, cancellation)).Trim());
+        var key = (await File.ReadAllTextAsync(keyFile, cancellation)).Trim();
         var cluster = await LocalPostgresCluster.StartAsync(Path.Combine(folder, "postgres"), cancellation);
-        return new PrivateDatabase(folder, cluster, keys);
+        return new PrivateDatabase(folder, cluster, key);
     }
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();

@@ -11,16 +11,23 @@ internal static class Seeds
     public const int Story = 3;
     public const int Directory = 4;
 
-    public static Random For(int seed, int index, int purpose) => new(Mix(seed, index, purpose));
+    public static Random For(int seed, int index, int purpose) => new((int)(Mix(seed, index, purpose) & int.MaxValue));
 
-    // SplitMix64's finaliser: neighbouring passes get unrelated seeds.
-    private static int Mix(int seed, int index, int purpose)
+    /// <summary>
+    /// 128 bits that differ for every pass of a seed. <see cref="Random"/> takes only 31 bits of seed, so
+    /// among 100,000 passes two would share a generator about twice; ids must never collide, so they come
+    /// straight from the mix, which is one-to-one for a given seed and purpose.
+    /// </summary>
+    public static string Unique128(int seed, int index) =>
+        Convert.ToHexStringLower(BitConverter.GetBytes(Mix(seed, index, Identity))) + Convert.ToHexStringLower(BitConverter.GetBytes(Mix(seed, index, Identity + 16)));
+
+    // SplitMix64's finaliser, a bijection: neighbouring passes get unrelated values.
+    private static ulong Mix(int seed, int index, int purpose)
     {
         var z = unchecked(((ulong)(uint)seed << 32 | (uint)index) + (ulong)purpose * 0x9E3779B97F4A7C15UL);
         z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
         z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        z ^= z >> 31;
-        return (int)(z & int.MaxValue);
+        return z ^ (z >> 31);
     }
 }
 
