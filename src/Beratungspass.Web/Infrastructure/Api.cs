@@ -4,6 +4,12 @@ using Beratungspass.Web.Passes.Reissuing;
 using Beratungspass.Web.Passes.Viewing;
 using Beratungspass.Web.Tokens.Resolving;
 using Beratungspass.Web.Infrastructure.Problems;
+using Beratungspass.Web.Intake.ConfirmingPresence;
+using Beratungspass.Web.Intake.Consenting;
+using Beratungspass.Web.Intake.Recording;
+using Beratungspass.Web.Intake.ShowingHistory;
+using Beratungspass.Web.Topics;
+using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
 
 namespace Beratungspass.Web.Infrastructure;
@@ -27,6 +33,7 @@ public static class Api
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            json.SerializerOptions.ConfigureForNodaTime(NodaTime.DateTimeZoneProviders.Tzdb);
             json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
         return services;
@@ -57,6 +64,12 @@ public static class Api
         v1.MapReissueCard();
         v1.MapQrImages();
         v1.MapResolveToken();
+        v1.MapConfirmPresence();
+        v1.MapGrantConsent();
+        v1.MapWithdrawConsent();
+        v1.MapShowHistory();
+        v1.MapRecordContact();
+        v1.MapListTopics();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("Beratungspass API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

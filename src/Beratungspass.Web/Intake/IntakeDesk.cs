@@ -85,6 +85,27 @@ public sealed class IntakeDesk(IDocumentStore store, PinChecks pins, PresenceTok
     }
 
     /// <summary>
+    /// Validates a contact about to be recorded exactly as recording would (presence, consent, own
+    /// service, date, topics), writes nothing, and returns its possible duplicates for the counsellor to confirm.
+    /// </summary>
+    public async Task<IReadOnlyList<PossibleDuplicate>> CheckContactAsync(PassCard card, Counsellor counsellor, string presenceToken, RecordContact command, CancellationToken cancellation)
+    {
+        RequirePresence(card, counsellor, presenceToken);
+        await using var session = store.QuerySession();
+        var institution = await session.LoadAsync<Institution>(counsellor.InstitutionId, cancellation)
+            ?? throw new CommandRejectedException(Rejection.ServiceNotOfInstitution);
+        var pass = await session.LoadAsync<Pass>(card.Id, cancellation);
+        var now = clock.GetCurrentInstant();
+        if (RecordContactDecision.Decide(pass, institution, command, now, Zone) is null)
+        {
+            return [];
+        }
+
+        var history = await session.LoadAsync<PassHistory>(card.Id, cancellation);
+        return history is null ? [] : DuplicateCheck.Find(history, command.ServiceId, command.Topics, now.InZone(Zone).Date);
+    }
+
+    /// <summary>
     /// Records a contact while the client is present. Writers on one pass take turns (a row lock), so
     /// contacts recorded at once all land; a form built before a consent, card or visibility change is
     /// refused as changed meanwhile; a form sent twice records once.

@@ -106,6 +106,11 @@ public static class ProblemCatalog
         "Bitte mindestens ein Thema aus der Themenliste des Netzwerks wählen.",
         "Please choose at least one topic from the network's topic list.");
 
+    public static readonly ProblemKind PossibleDuplicate = new("possible-duplicate", 409,
+        "Mögliche Doppelberatung", "Possible duplicate counselling",
+        "Ein anderer Dienst hat dieses Thema in den letzten 6 Monaten bearbeitet. Bitte prüfen und bei Bedarf trotzdem erfassen.",
+        "Another service handled this topic within the last 6 months. Please check, and record anyway if needed.");
+
     public static readonly ProblemKind ServiceNotUsed = new("service-not-used", 400,
         "Dienst nicht genutzt", "Service not used",
         "Dieser Dienst kommt im Verlauf des Passes nicht vor.",

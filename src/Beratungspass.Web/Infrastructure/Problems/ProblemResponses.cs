@@ -21,7 +21,8 @@ public static class ProblemResponses
             Status = kind.Status,
             Title = english ? kind.TitleEn : kind.TitleDe,
             Detail = english ? kind.DetailEn : kind.DetailDe,
-            Instance = context.Request.Path,
+            // After an exception the middleware has re-routed the request to the error page; name the path that was asked for.
+            Instance = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path,
         };
         problem.Extensions["code"] = kind.Code;
         return problem;
@@ -93,8 +94,11 @@ public static class ProblemResponses
             });
         }
 
-        private static bool IsApi(HttpRequest request) =>
-            request.Path.StartsWithSegments("/api") || !request.GetTypedHeaders().Accept.Any(a => a.MediaType == "text/html");
+        private static bool IsApi(HttpRequest request)
+        {
+            var path = request.HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? request.Path;
+            return path.StartsWith("/api", StringComparison.OrdinalIgnoreCase) || !request.GetTypedHeaders().Accept.Any(a => a.MediaType == "text/html");
+        }
     }
 
     /// <summary>Which answer an exception gets; anything unforeseen is a 500 without details.</summary>

@@ -9,7 +9,8 @@ namespace Beratungspass.Web.Passes.Reissuing;
 public static class ReissueCardEndpoint
 {
     /// <param name="ExpectedVersion">The pass version the caller saw; when given, a pass changed meanwhile answers 409 instead of reissuing.</param>
-    public sealed record Request(long? ExpectedVersion);
+    /// <param name="NewPin">Optional: a new PIN the client chose, to reset a forgotten one (4–8 digits). Lifts a PIN lock.</param>
+    public sealed record Request(long? ExpectedVersion, string? NewPin = null);
 
     public static void MapReissueCard(this RouteGroupBuilder api) =>
         api.MapPost("/passes/{passCode}/card", Handle)
@@ -32,7 +33,7 @@ public static class ReissueCardEndpoint
             return context.Problem(problem!);
         }
 
-        var reissued = await reissuing.ReissueAsync(card.Id, request?.ExpectedVersion, Counsellor.From(context.User), cancellation);
+        var reissued = await reissuing.ReissueAsync(card.Id, request?.ExpectedVersion, Counsellor.From(context.User), cancellation, request?.NewPin);
         return TypedResults.Ok(PassResponse.From(reissued));
     }
 }
