@@ -31,7 +31,7 @@ public static partial class IntakeSuite
     public const string HistoryInProcess = "scan → history in-process (CardTokenResolver + IntakeDesk.ShowHistoryAsync)";
     public const string HistoryHttp = "scan → history: POST /api/v1/tokens/resolve + POST /api/v1/passes/{code}/history";
     public const string RawHistory = "raw Npgsql point read of mt_doc_passhistory + raw Marten append of HistoryViewed";
-    public const string ContactInProcess = "record contact in-process (PassLookup + IntakeDesk.RecordContactAsync)";
+    public const string ContactInProcess = "record contact in-process (PassLookup + IntakeDesk.CheckContactAsync + RecordContactAsync)";
     public const string ContactHttp = "record contact: POST /api/v1/passes/{code}/contacts";
     public const string RawContact = "raw Marten append of ContactRecorded";
 
@@ -171,8 +171,12 @@ public static partial class IntakeSuite
                 pass = found ?? throw new InvalidOperationException($"The pass code was not found: {problem?.Type}.");
             }
 
+            // What the endpoint does: validate and look for duplicates, then record (duplicates confirmed, as after a 409).
             await using var scope = app.Services.CreateAsyncScope();
-            if (!await scope.ServiceProvider.GetRequiredService<IntakeDesk>().RecordContactAsync(pass, counsellor, presenceToken, NewContact(), formVersion: null, ct))
+            var desk = scope.ServiceProvider.GetRequiredService<IntakeDesk>();
+            var command = NewContact();
+            await desk.CheckContactAsync(pass, counsellor, presenceToken, command, ct);
+            if (!await desk.RecordContactAsync(pass, counsellor, presenceToken, command, formVersion: null, ct))
             {
                 throw new InvalidOperationException("The contact counted as already recorded.");
             }
@@ -193,11 +197,9 @@ public static partial class IntakeSuite
             var (card, presenceToken) = contactPool.Next();
             var command = NewContact();
             using var response = await PostAsync(client, $"api/v1/passes/{Uri.EscapeDataString(card.Code)}/contacts",
-                new { serviceId = command.ServiceId, topics = command.Topics, kind = "follow-up", presenceToken }, app.Timings.NewCall(ContactHttp), ct);
-            if (!response.IsSuccessStatusCode)
-            {
-                await LoadSuite.Expect(response, HttpStatusCode.Created, ct);
-            }
+                new { contactId = command.ContactId, serviceId = command.ServiceId, topics = command.Topics, kind = "follow-up", presenceToken, confirmDuplicate = true },
+                app.Timings.NewCall(ContactHttp), ct);
+            await LoadSuite.Expect(response, HttpStatusCode.Created, ct);
         }
 
         // The HTTP variants join as soon as the app maps the endpoints (they are being written on another branch).

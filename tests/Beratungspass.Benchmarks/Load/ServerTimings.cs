@@ -15,10 +15,11 @@ public sealed class ServerTimings
     public const string Header = "X-Bench-Call";
 
     private readonly ConcurrentDictionary<string, double> calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> operations = new(StringComparer.Ordinal);
     private long next;
 
-    /// <summary>A new call id for one operation call; send it with each of the call's requests.</summary>
-    public string NewCall(string operation) => $"{operation}#{Interlocked.Increment(ref next)}";
+    /// <summary>A new call id for one operation call; send it with each of the call's requests. ASCII only, as headers must be.</summary>
+    public string NewCall(string operation) => $"{Key(operation)}#{Interlocked.Increment(ref next)}";
 
     public void Add(string call, double milliseconds) => calls.AddOrUpdate(call, milliseconds, (_, sum) => sum + milliseconds);
 
@@ -27,7 +28,10 @@ public sealed class ServerTimings
 
     /// <summary>The server time of each call of <paramref name="operation"/> since the last <see cref="Clear"/>, in milliseconds.</summary>
     public double[] Of(string operation) =>
-        [.. calls.Where(c => c.Key.StartsWith(operation + "#", StringComparison.Ordinal)).Select(c => c.Value)];
+        [.. calls.Where(c => c.Key.StartsWith(Key(operation) + "#", StringComparison.Ordinal)).Select(c => c.Value)];
+
+    private string Key(string operation) =>
+        "op" + operations.GetOrAdd(operation, _ => operations.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Puts the timing middleware first in the app's pipeline.</summary>
     public IStartupFilter StartupFilter() => new Filter(this);
