@@ -15,7 +15,7 @@ public sealed class ServerTimings
     public const string Header = "X-Bench-Call";
 
     private readonly ConcurrentDictionary<string, double> calls = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> operations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> operations = new(StringComparer.Ordinal);
     private long next;
 
     /// <summary>A new call id for one operation call; send it with each of the call's requests. ASCII only, as headers must be.</summary>
@@ -30,8 +30,18 @@ public sealed class ServerTimings
     public double[] Of(string operation) =>
         [.. calls.Where(c => c.Key.StartsWith(Key(operation) + "#", StringComparison.Ordinal)).Select(c => c.Value)];
 
-    private string Key(string operation) =>
-        "op" + operations.GetOrAdd(operation, _ => operations.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string Key(string operation)
+    {
+        lock (operations)
+        {
+            if (!operations.TryGetValue(operation, out var number))
+            {
+                operations[operation] = number = operations.Count + 1;
+            }
+
+            return "op" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 
     /// <summary>Puts the timing middleware first in the app's pipeline.</summary>
     public IStartupFilter StartupFilter() => new Filter(this);
