@@ -16,6 +16,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     private BenchDatabase(string connectionString, string keyEncryptionKey, LocalPostgresCluster? cluster, string? removeAtEnd, string description)
     {
+        BaseConnectionString = connectionString;
         ConnectionString = connectionString;
         KeyEncryptionKey = keyEncryptionKey;
         this.cluster = cluster;
@@ -23,7 +24,10 @@ public sealed class BenchDatabase : IAsyncDisposable
         Description = description;
     }
 
-    public string ConnectionString { get; }
+    /// <summary>What app and baselines connect with: the database's connection string plus <see cref="LoadOptions.NpgsqlSettings"/>.</summary>
+    public string ConnectionString { get; private set; }
+
+    private string BaseConnectionString { get; }
 
     /// <summary>The key-encryption key (Base64) of the database's token key ring, which the app must run with.</summary>
     public string KeyEncryptionKey { get; }
@@ -37,14 +41,28 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// </summary>
     public static async Task<BenchDatabase> OpenAsync(LoadOptions options, CancellationToken cancellation)
     {
+        var database = await OpenDatabaseAsync(options, cancellation);
+        if (!string.IsNullOrWhiteSpace(options.NpgsqlSettings))
+        {
+            database.ConnectionString = database.BaseConnectionString.TrimEnd(';') + ";" + options.NpgsqlSettings;
+        }
+
+        return database;
+    }
+
+    private static async Task<BenchDatabase> OpenDatabaseAsync(LoadOptions options, CancellationToken cancellation)
+    {
         if (options.Suite == LoadSuiteKind.Issuing)
         {
             var folder = FreshFolder("bp-bench");
             Console.Error.WriteLine($"Starting a private PostgreSQL cluster in {folder} …");
             var fresh = await LocalPostgresCluster.StartAsync(folder, CancellationToken.None);
             var database = new BenchDatabase(fresh.ConnectionString("bench"), KeyEncryptionKeys.Generate(), fresh, folder, "an empty database");
-            cancellation.ThrowIfCancellationRequested();
-            await fresh.CreateDatabaseAsync("bench", cancellation);
+            await database.PrepareOrDisposeAsync(async () =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                await fresh.CreateDatabaseAsync("bench", cancellation);
+            });
             return database;
         }
 
@@ -73,9 +91,26 @@ public sealed class BenchDatabase : IAsyncDisposable
         var target = await PrivateDatabase.StartAsync(generated, CancellationToken.None);
         var result = new BenchDatabase(target.ConnectionString, target.KeyEncryptionKey, target.Cluster, generated, $"the {options.Preset} preset, generated for this run");
         var preset = options.Preset == "large" ? GeneratorOptions.Large : GeneratorOptions.Kreis;
-        var summary = await KreisGenerator.GenerateAsync(preset, target.ConnectionString, target.Keys, Console.Error, cancellation);
-        Console.Error.WriteLine(summary.Describe());
+        await result.PrepareOrDisposeAsync(async () =>
+        {
+            var summary = await KreisGenerator.GenerateAsync(preset, target.ConnectionString, target.Keys, Console.Error, cancellation);
+            Console.Error.WriteLine(summary.Describe());
+        });
         return result;
+    }
+
+    /// <summary>Runs a set-up step; if it fails or is cancelled, the cluster is stopped and a fresh folder removed before the exception goes on.</summary>
+    private async Task PrepareOrDisposeAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Stops the cluster this run started (at once, also from a process-exit handler).</summary>

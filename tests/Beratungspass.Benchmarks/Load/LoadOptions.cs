@@ -16,15 +16,17 @@ public enum LoadSuiteKind
 /// <param name="DataDirectory">Intake: a data set the generator left in this folder (its cluster and key).</param>
 /// <param name="Connection">Intake: a database the generator filled; the key-encryption key comes from DataProtection__KeyEncryptionKey.</param>
 /// <param name="Preset">Intake without a data set: the generator preset to fill a fresh private cluster with first.</param>
+/// <param name="NpgsqlSettings">Added to the connection string of app and baselines, e.g. <c>Max Auto Prepare=0</c> to measure without prepared statements.</param>
 public sealed record LoadOptions(
     int Requests, IReadOnlyList<int> Concurrency, int Warmup, TimeSpan MeasurementLimit, string? Output,
-    LoadSuiteKind Suite = LoadSuiteKind.Issuing, string? DataDirectory = null, string? Connection = null, string Preset = "kreis")
+    LoadSuiteKind Suite = LoadSuiteKind.Issuing, string? DataDirectory = null, string? Connection = null, string Preset = "kreis",
+    string? NpgsqlSettings = null)
 {
     public static LoadOptions Default { get; } = new(1000, [1, 8, 32], 40, TimeSpan.FromSeconds(20), null);
 
     /// <summary>
     /// Parses <c>--requests N --concurrency 1,8,32 --warmup N --seconds S --output FILE --suite issuing|intake
-    /// --data-dir DIR --connection CONN --preset kreis|large</c>; throws <see cref="FormatException"/> with a readable message.
+    /// --data-dir DIR --connection CONN --preset kreis|large --npgsql SETTINGS</c>; throws <see cref="FormatException"/> with a readable message.
     /// </summary>
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
@@ -51,6 +53,7 @@ public sealed record LoadOptions(
                 },
                 "--data-dir" => options with { DataDirectory = value },
                 "--connection" => options with { Connection = value },
+                "--npgsql" => options with { NpgsqlSettings = value },
                 "--preset" => options with { Preset = value is "kreis" or "large" ? value : throw new FormatException($"--preset must be kreis or large, not '{value}'.") },
                 _ => throw new FormatException($"Unknown option {name}."),
             };

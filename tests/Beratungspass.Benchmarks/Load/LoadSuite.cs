@@ -69,7 +69,9 @@ public static class LoadSuite
             var (results, setup, reading) = options.Suite == LoadSuiteKind.Intake
                 ? await IntakeSuite.MeasureAsync(database, options, stop.Token)
                 : (await MeasureAsync(database, options, stop.Token), [], []);
-            var report = LoadReport.Markdown(options, machine, results, await MachineDescription.LoadAverageAsync(), setup, reading);
+            var npgsql = new NpgsqlConnectionStringBuilder(MartenConfiguration.WithPreparedStatements(database.ConnectionString));
+            IReadOnlyList<string> connection = [$"Npgsql as the app connects: Max Auto Prepare={npgsql.MaxAutoPrepare}, Auto Prepare Min Usages={npgsql.AutoPrepareMinUsages}, Maximum Pool Size={npgsql.MaxPoolSize}" + (options.NpgsqlSettings is { } extra ? $" (--npgsql \"{extra}\")" : "")];
+            var report = LoadReport.Markdown(options, machine, results, await MachineDescription.LoadAverageAsync(), [.. connection, .. setup], reading);
             Console.WriteLine(report);
             if (options.Output is not null)
             {
