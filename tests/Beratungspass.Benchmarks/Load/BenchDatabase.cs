@@ -32,6 +32,9 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// <summary>The key-encryption key (Base64) of the database's token key ring, which the app must run with.</summary>
     public string KeyEncryptionKey { get; }
 
+    /// <summary>Measures the CPU time of this process and of the cluster this run started (none for a database named with --connection).</summary>
+    public CpuMeter Cpu => new(CpuMeter.PostmasterPid(cluster?.DataDirectory));
+
     /// <summary>One line for the report: where the data came from.</summary>
     public string Description { get; }
 

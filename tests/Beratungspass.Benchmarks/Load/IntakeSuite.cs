@@ -212,7 +212,7 @@ public static partial class IntakeSuite
         async Task Measure(int concurrency, LoadOperation[] operations)
         {
             MintPresence();
-            var measured = await LoadRounds.RunAsync(options, concurrency, operations, cancellation, app.Timings.Clear);
+            var measured = await LoadRounds.RunAsync(options, concurrency, operations, cancellation, app.Timings.Clear, database.Cpu);
             foreach (var result in measured)
             {
                 results.Add(result.Operation is HistoryHttp or ContactHttp ? result.WithServerLatencies(app.Timings.Of(result.Operation)) : result);

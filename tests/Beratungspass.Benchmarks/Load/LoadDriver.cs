@@ -50,6 +50,19 @@ public sealed class LoadResult(string operation, string? baseline, int concurren
         return this;
     }
 
+    /// <summary>CPU time of the runner process (app, load client, baselines) per successful call, in milliseconds; NaN when not measured.</summary>
+    public double RunnerCpuMsPerCall { get; private set; } = double.NaN;
+
+    /// <summary>CPU time of the run's own PostgreSQL cluster per successful call, in milliseconds; NaN when not measured.</summary>
+    public double PostgresCpuMsPerCall { get; private set; } = double.NaN;
+
+    public LoadResult WithCpu(double runnerSeconds, double? postgresSeconds)
+    {
+        RunnerCpuMsPerCall = sorted.Length == 0 ? double.NaN : runnerSeconds * 1000 / sorted.Length;
+        PostgresCpuMsPerCall = sorted.Length == 0 || postgresSeconds is null ? double.NaN : postgresSeconds.Value * 1000 / sorted.Length;
+        return this;
+    }
+
     public double ServerPercentile(double fraction) => ServerLatencies is { } server ? Nearest(server, fraction) : double.NaN;
 
     private static double Nearest(IReadOnlyList<double> sortedValues, double fraction) =>

@@ -30,12 +30,20 @@ public static class LoadReport
         Line();
         Line("Ratios compare with the baseline at the same concurrency, measured in turns with it: throughput ratio = this / baseline, p50 ratio = this / baseline.");
         Line();
-        Line("| operation | concurrency | requests | errors | throughput/s | p50 ms | p95 ms | p99 ms | baseline | throughput ratio | p50 ratio |");
-        Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
+        var withCpu = results.Any(r => !double.IsNaN(r.RunnerCpuMsPerCall));
+        Line("| operation | concurrency | requests | errors | throughput/s | p50 ms | p95 ms | p99 ms | baseline | throughput ratio | p50 ratio |" + (withCpu ? " CPU ms/call: runner | PostgreSQL |" : ""));
+        Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |" + (withCpu ? " ---: | ---: |" : ""));
         foreach (var result in Ordered(results))
         {
             var baseline = result.Baseline is null ? null : Find(results, result.Baseline, result.Concurrency);
-            Line(Invariant($"| {result.Operation} | {result.Concurrency} | {result.Requests} | {result.Errors} | {result.Throughput:F1} | {result.Percentile(0.50):F2} | {result.Percentile(0.95):F2} | {result.Percentile(0.99):F2} | {(result.Baseline is null ? "(baseline)" : result.Baseline)} | {Ratio(result.Throughput, baseline?.Throughput)} | {Ratio(result.Percentile(0.5), baseline?.Percentile(0.5))} |"));
+            var cpu = withCpu ? Invariant($" {Number(result.RunnerCpuMsPerCall)} | {Number(result.PostgresCpuMsPerCall)} |") : "";
+            Line(Invariant($"| {result.Operation} | {result.Concurrency} | {result.Requests} | {result.Errors} | {result.Throughput:F1} | {result.Percentile(0.50):F2} | {result.Percentile(0.95):F2} | {result.Percentile(0.99):F2} | {(result.Baseline is null ? "(baseline)" : result.Baseline)} | {Ratio(result.Throughput, baseline?.Throughput)} | {Ratio(result.Percentile(0.5), baseline?.Percentile(0.5))} |") + cpu);
+        }
+
+        if (withCpu)
+        {
+            Line();
+            Line("CPU ms/call: CPU time per successful call, read from /proc around each measured round — \"runner\" is this process (the app, the load client and the baselines' own Marten store), \"PostgreSQL\" the run's cluster (postmaster and backends). Unlike latency it does not grow when other work on the machine takes the cores.");
         }
 
         var timed = results.Where(r => r.ServerLatencies is { Count: > 0 }).ToList();
@@ -120,6 +128,8 @@ public static class LoadReport
     public static LoadResult? Find(IReadOnlyList<LoadResult> results, string operation, int concurrency) =>
         results.FirstOrDefault(r => r.Operation == operation && r.Concurrency == concurrency);
 
+
+    private static string Number(double value) => double.IsNaN(value) ? "—" : Invariant($"{value:F2}");
 
     private static string Ratio(double value, double? baseline) =>
         baseline is > 0 && !double.IsNaN(value) ? Invariant($"{value / baseline.Value:F2}×") : "—";

@@ -175,7 +175,7 @@ public static class LoadSuite
                 new(IssueWithoutHash, RawStartStream, IssueWithoutPinHash),
                 new(PinHashAlone, null, HashPin),
                 new(IssueHttp, RawStartStream, IssueOverHttp),
-            ], cancellation));
+            ], cancellation, cpu: database.Cpu));
         }
 
         // Tokens of passes the app issued over HTTP, made with the app's own key ring.
@@ -226,7 +226,7 @@ public static class LoadSuite
                 new(RawPointRead, null, PointRead),
                 new(ResolveInProcess, RawPointRead, ResolveWithoutHttp),
                 new(ResolveHttp, RawPointRead, ResolveOverHttp),
-            ], cancellation));
+            ], cancellation, cpu: database.Cpu));
         }
 
         return results;
