@@ -31,6 +31,7 @@ public static partial class IntakeSuite
     public const string HistoryInProcess = "scan → history in-process (CardTokenResolver + IntakeDesk.ShowHistoryAsync)";
     public const string HistoryHttp = "scan → history: POST /api/v1/tokens/resolve + POST /api/v1/passes/{code}/history";
     public const string RawHistory = "raw Npgsql point read of mt_doc_passhistory + raw Marten append of HistoryViewed";
+    public const string RawAppendWithoutProjections = "diagnostic: raw Marten append of HistoryViewed with the inline projections off";
     public const string ContactInProcess = "record contact in-process (PassLookup + IntakeDesk.CheckContactAsync + RecordContactAsync)";
     public const string ContactHttp = "record contact: POST /api/v1/passes/{code}/contacts";
     public const string RawContact = "raw Marten append of ContactRecorded";
@@ -42,7 +43,7 @@ public static partial class IntakeSuite
 
     private const int SampleSize = 20_000;
 
-    public static string[] HistoryOperations { get; } = [RawHistory, HistoryInProcess, HistoryHttp];
+    public static string[] HistoryOperations { get; } = [RawHistory, HistoryInProcess, HistoryHttp, RawAppendWithoutProjections];
 
     public static string[] ContactOperations { get; } = [RawContact, ContactInProcess, ContactHttp];
 
@@ -86,14 +87,16 @@ public static partial class IntakeSuite
             throw new InvalidOperationException($"Only {covered.Count} sampled passes have a consent covering {counsellor.InstitutionId}: generate a data set first.");
         }
 
-        // Two disjoint pools: views and contacts land on different passes.
-        var historyPool = new CardPool([.. covered.Where((_, i) => i % 2 == 0).Select(p => new Card(p.Id, PassCode.Parse(p.PassCode).Code.Display, tokens.Create(p.Id, p.Generation)))]);
-        var contactPool = new CardPool([.. covered.Where((_, i) => i % 2 == 1).Select(p => new Card(p.Id, PassCode.Parse(p.PassCode).Code.Display, tokens.Create(p.Id, p.Generation)))]);
+        // Disjoint pools: views, contacts and the diagnostic appends land on different passes.
+        CardPool Pool(int share) => new([.. covered.Where((_, i) => i % 5 == share).Select(p => new Card(p.Id, PassCode.Parse(p.PassCode).Code.Display, tokens.Create(p.Id, p.Generation)))]);
+        var historyPool = Pool(0).Join(Pool(1));
+        var contactPool = Pool(2).Join(Pool(3));
+        var diagnosticPool = Pool(4);
         void MintPresence()
         {
             // Presence tokens live 30 minutes: fresh ones for each level. Minted with the app's own service, so
             // the runs measure the history path, not the PIN's PBKDF2.
-            foreach (var pool in new[] { historyPool, contactPool })
+            foreach (var pool in new[] { historyPool, contactPool, diagnosticPool })
             {
                 pool.Mint(card => presence.Issue(card.PassId, counsellor.InstitutionId, counsellor.AccountId, ClientPresence.Pin));
             }
@@ -135,6 +138,23 @@ public static partial class IntakeSuite
             }
 
             await using var session = rawStore.LightweightSession();
+            session.Events.Append(card.PassId, new HistoryViewed(card.PassId, counsellor.InstitutionId, counsellor.Pseudonym, ViewPurpose.Intake, ClientPresence.Pin, clock.GetCurrentInstant()));
+            await session.SaveChangesAsync(ct);
+        }
+
+        // The same append without the three inline projections shows what they cost. It leaves the projected
+        // documents of its passes behind the events, so they are rebuilt from the events after the run.
+        var bareOptions = new StoreOptions();
+        MartenConfiguration.Configure(bareOptions, database.ConnectionString);
+        ((ICollection<JasperFx.Events.Projections.IProjectionSource<IDocumentOperations, IQuerySession>>)bareOptions.Projections.All).Clear();
+        await using var bareStore = new DocumentStore(bareOptions);
+        var touched = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        async Task AppendWithoutProjections(CancellationToken ct)
+        {
+            var (card, _) = diagnosticPool.Next();
+            touched[card.PassId] = true;
+            await using var session = bareStore.LightweightSession();
             session.Events.Append(card.PassId, new HistoryViewed(card.PassId, counsellor.InstitutionId, counsellor.Pseudonym, ViewPurpose.Intake, ClientPresence.Pin, clock.GetCurrentInstant()));
             await session.SaveChangesAsync(ct);
         }
@@ -228,8 +248,11 @@ public static partial class IntakeSuite
                 new(RawHistory, null, ShowRaw),
                 new(HistoryInProcess, RawHistory, ShowInProcess),
                 .. historyOverHttp ? [new LoadOperation(HistoryHttp, RawHistory, ShowOverHttp)] : Array.Empty<LoadOperation>(),
+                new(RawAppendWithoutProjections, null, AppendWithoutProjections),
             ]);
         }
+
+        await RepairAsync(store, touched.Keys, cancellation);
 
         foreach (var concurrency in options.Concurrency)
         {
@@ -246,7 +269,7 @@ public static partial class IntakeSuite
         [
             $"data: {database.Description}; before the run {before}",
             $"after the run: {after}",
-            $"signed in as {LoadSuite.DemoUser} ({counsellor.InstitutionId}); {covered.Count:N0} of {SampleSize:N0} randomly sampled passes have a consent covering it, split into {historyPool.Count:N0} passes for views and {contactPool.Count:N0} for contacts",
+            $"signed in as {LoadSuite.DemoUser} ({counsellor.InstitutionId}); {covered.Count:N0} of {SampleSize:N0} randomly sampled passes have a consent covering it, split into {historyPool.Count:N0} passes for views, {contactPool.Count:N0} for contacts and {diagnosticPool.Count:N0} for the diagnostic appends (their documents rebuilt afterwards)",
             "presence tokens minted with the app's PresenceTokens (no PIN hashing in the measured path); HTTP endpoints: "
                 + (historyOverHttp ? "history present" : "history not in this build") + ", " + (contactsOverHttp ? "contacts present" : "contacts not in this build"),
         ];
@@ -290,6 +313,30 @@ public static partial class IntakeSuite
         }
 
         return lines;
+    }
+
+    /// <summary>Rebuilds the projected documents of passes whose events were appended with the projections off, and checks they caught up.</summary>
+    private static async Task RepairAsync(IDocumentStore store, ICollection<string> passIds, CancellationToken cancellation)
+    {
+        Console.Error.WriteLine($"Rebuilding the projected documents of the {passIds.Count} passes the diagnostic appended to …");
+        foreach (var passId in passIds)
+        {
+            await store.Advanced.RebuildSingleStreamAsync<Pass>(passId, cancellation);
+            await store.Advanced.RebuildSingleStreamAsync<PassCard>(passId, cancellation);
+            await store.Advanced.RebuildSingleStreamAsync<PassHistory>(passId, cancellation);
+        }
+
+        await using var query = store.QuerySession();
+        foreach (var passId in passIds)
+        {
+            var version = (await query.Events.FetchStreamStateAsync(passId, cancellation))?.Version;
+            var card = await query.LoadAsync<PassCard>(passId, cancellation);
+            var history = await query.LoadAsync<PassHistory>(passId, cancellation);
+            if (card?.Version != version || history?.Version != version)
+            {
+                throw new InvalidOperationException($"Pass {passId}: stream version {version}, card {card?.Version}, history {history?.Version} after the rebuild.");
+            }
+        }
     }
 
     /// <summary>Passes drawn at random from the Pass snapshots, read with the store's own serializer.</summary>
@@ -352,12 +399,16 @@ public static partial class IntakeSuite
     /// <summary>Cards handed out in turn, so concurrent callers work on different passes.</summary>
     private sealed class CardPool(Card[] cards)
     {
+        private readonly Card[] cards = cards;
+
         private string[] presence = [];
         private int next = -1;
 
         public int Count => cards.Length;
 
         public void Mint(Func<Card, string> issue) => presence = [.. cards.Select(issue)];
+
+        public CardPool Join(CardPool other) => new([.. cards, .. other.cards]);
 
         public (Card Card, string Presence) Next()
         {
