@@ -10,6 +10,12 @@ internal static class GeneratorCli
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--help"] or ["-h"])
+        {
+            Console.WriteLine(GeneratorOptions.Usage);
+            return 0;
+        }
+
         GeneratorOptions options;
         try
         {

@@ -43,7 +43,7 @@ public static class LoadReport
         if (withCpu)
         {
             Line();
-            Line("CPU ms/call: CPU time per successful call, read from /proc around each measured round — \"runner\" is this process (the app, the load client and the baselines' own Marten store), \"PostgreSQL\" the run's cluster (postmaster and backends). Unlike latency it does not grow when other work on the machine takes the cores.");
+            Line("CPU ms/call: CPU time per successful call, read from /proc around each measured round — \"runner\" is this process (the app, the load client and the baselines' own Marten store), \"PostgreSQL\" the run's cluster (postmaster and backends). Unlike latency it does not grow when other work on the machine takes the cores; /proc counts in 10 ms ticks, so it needs a few hundred calls per measurement to mean much.");
         }
 
         var timed = results.Where(r => r.ServerLatencies is { Count: > 0 }).ToList();
