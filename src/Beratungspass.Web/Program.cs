@@ -14,7 +14,7 @@ builder.UseLocalDatabaseWhenUnconfigured();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 
 builder.Services.AddEventStore(builder.Configuration);
-builder.Services.AddAuth(builder.Environment);
+builder.Services.AddAuth(builder.Environment, builder.Configuration);
 builder.Services.AddProblemResponses();
 builder.Services.AddHealth();
 builder.Services.AddApi();
@@ -33,10 +33,14 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     // Refusals, conflicts and outages are answers, not faults: only the unexpected is logged with its trace.
     SuppressDiagnosticsCallback = context => ProblemResponses.KindOf(context.Exception) != ProblemCatalog.Unexpected,
 });
+// Pages re-execute /error/{status}; at top level, because only there does re-execution route again (in a branch the
+// error page was never found). API answers carry a problem document from the inner middleware, so they are left alone.
+app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+// Routing after the status code pages, so their re-executed request (/error/404, /error/400 …) finds its page.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -32,7 +32,8 @@ public static class Api
         }));
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Names only: a number would bind to any value of an enum, defined or not, and land in an event.
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             json.SerializerOptions.ConfigureForNodaTime(NodaTime.DateTimeZoneProviders.Tzdb);
             json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
@@ -42,7 +43,9 @@ public static class Api
     public static void MapApi(this WebApplication app)
     {
         // The size limit as metadata makes Kestrel enforce it while reading, also for bodies sent without Content-Length.
+        // Every v1 endpoint is counselling work: counsellors signed in, or their institution's API clients.
         var v1 = app.MapGroup("/api/v1").WithTags("v1").DisableAntiforgery()
+            .RequireAuthorization(Auth.AuthSetup.CounsellingApi)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaximumBodyBytes));
         v1.AddEndpointFilter(async (context, next) =>
         {

@@ -27,6 +27,12 @@ public sealed class IntakeDesk(IDocumentStore store, PinChecks pins, PresenceTok
     /// <summary>Checks the PIN typed by the client; throws for a wrong PIN or a locked pass, nothing else changes.</summary>
     public async Task<string> ConfirmPresenceAsync(PassCard card, Counsellor counsellor, string? pin, CancellationToken cancellation)
     {
+        // No PIN at all is a faulty request, not a guess: it must not bring a client's pass closer to its lock.
+        if (string.IsNullOrWhiteSpace(pin))
+        {
+            throw new CommandRejectedException(Rejection.PinMissing);
+        }
+
         var check = await pins.CheckAsync(card.Id, pin, cancellation);
         return check.Outcome switch
         {
@@ -76,14 +82,6 @@ public sealed class IntakeDesk(IDocumentStore store, PinChecks pins, PresenceTok
         return new HistoryShown(card, history, stream.Aggregate!.Consents, presenceToken, history.Version);
     }
 
-    /// <summary>Possible duplicates of a contact about to be recorded: the same topic at another service within six months.</summary>
-    public async Task<IReadOnlyList<PossibleDuplicate>> DuplicatesAsync(PassCard card, string serviceId, IEnumerable<string> topics, CancellationToken cancellation)
-    {
-        await using var session = store.QuerySession();
-        var history = await session.LoadAsync<PassHistory>(card.Id, cancellation);
-        return history is null ? [] : DuplicateCheck.Find(history, serviceId, topics, clock.GetCurrentInstant().InZone(Zone).Date);
-    }
-
     /// <summary>
     /// Validates a contact about to be recorded exactly as recording would (presence, consent, own
     /// service, date, topics), writes nothing, and returns its possible duplicates for the counsellor to confirm.
@@ -118,8 +116,14 @@ public sealed class IntakeDesk(IDocumentStore store, PinChecks pins, PresenceTok
         var institution = await session.LoadAsync<Institution>(counsellor.InstitutionId, cancellation)
             ?? throw new CommandRejectedException(Rejection.ServiceNotOfInstitution);
         var stream = await session.Events.FetchForExclusiveWriting<Pass>(card.Id, cancellation);
-        if (formVersion is { } version && stream.CurrentVersion > version)
+        if (formVersion is { } version && stream.CurrentVersion != version)
         {
+            // A version the pass never reached was not shown on this pass: refused like a stale one, as reissuing does.
+            if (version > stream.CurrentVersion)
+            {
+                throw new CommandRejectedException(Rejection.ChangedMeanwhile);
+            }
+
             var since = await session.Events.FetchStreamAsync(card.Id, 0, null, version + 1, cancellation);
             if (!RecordContactDecision.StillValid(since.Select(e => e.Data)))
             {

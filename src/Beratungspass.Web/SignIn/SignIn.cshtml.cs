@@ -1,16 +1,16 @@
 using Beratungspass.Accounts;
 using Beratungspass.Web.Infrastructure.Auth;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
 
 namespace Beratungspass.Web.SignIn;
 
+/// <summary>Sign-in with name and password; one message for every refusal, so nobody learns which names exist.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(IQuerySession session, IPasswordHasher<Account> hasher) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn, IClock clock, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -20,22 +20,26 @@ public sealed class SignInModel(IQuerySession session, IPasswordHasher<Account> 
 
     public bool Failed { get; private set; }
 
+    public bool ExternalSignIn => KreisSignIn.IsConfigured(configuration);
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync(string? password, CancellationToken cancellation)
     {
-        var account = string.IsNullOrWhiteSpace(User) || User.Length > 100 ? null : await session.LoadAsync<Account>(User.Trim(), cancellation);
-        if (account is null || string.IsNullOrEmpty(password)
-            || hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        var account = await signIn.SignInAsync(User, password, cancellation);
+        if (account is null)
         {
             Failed = true;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        await HttpContext.SignInAsync(AuthSetup.Scheme, Counsellor.Principal(account));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        await HttpContext.SignInAsync(AuthSetup.Scheme, Counsellor.Principal(account), new AuthenticationProperties().Checked(clock.GetCurrentInstant()));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : StartPage(account.Role));
     }
+
+    /// <summary>Where an account lands without a page to return to: administrators have nothing to do with passes.</summary>
+    public static string StartPage(Role role) => role == Role.Administrator ? "/admin" : "/";
 }

@@ -17,6 +17,7 @@ public enum Rejection
     TopicUnknown,
     ChangedMeanwhile,
     ServiceNotUsed,
+    PinMissing,
     PinWrong,
     PinLocked,
     PresenceRequired,

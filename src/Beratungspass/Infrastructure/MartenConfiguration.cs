@@ -1,4 +1,6 @@
 using Beratungspass.Accounts;
+using Beratungspass.Administration;
+using Beratungspass.ApiClients;
 using Beratungspass.Institutions;
 using Beratungspass.Passes;
 using Beratungspass.Passes.Pins;
@@ -41,8 +43,12 @@ public static class MartenConfiguration
 
         options.Schema.For<PassCard>().UniqueIndex(card => card.PassCode);
         options.Schema.For<PassPin>().UseOptimisticConcurrency(true);
-        options.Schema.For<Institution>();
-        options.Schema.For<Account>();
+        // Administrators' edits carry the version they saw; a stale form is refused instead of overwriting.
+        options.Schema.For<Institution>().UseOptimisticConcurrency(true).Metadata(m => m.Version.MapTo(i => i.Version));
+        options.Schema.For<Account>().UseOptimisticConcurrency(true).Metadata(m => m.Version.MapTo(a => a.Version))
+            .UniqueIndex(a => a.ExternalSubject!);
+        options.Schema.For<ApiClient>();
+        options.Schema.For<AdminChange>().Metadata(m => m.LastModified.MapTo(c => c.StoredAt));
         options.Schema.For<DataProtectionKey>();
     }
 

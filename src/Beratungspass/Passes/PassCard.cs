@@ -22,7 +22,11 @@ public sealed class PassCard
 
     public Instant CardIssuedAt { get; set; }
 
-    /// <summary>Stream version, carried by forms so stale writes are refused.</summary>
+    /// <summary>
+    /// The stream version of the last change to the card (issue or reissue), carried by the pass page and the
+    /// API as the expected version of a reissue. Contacts, views and consents do not touch this document, so
+    /// the frequent writes of an intake cost no upsert here.
+    /// </summary>
     public long Version { get; set; }
 }
 
@@ -46,19 +50,4 @@ public sealed partial class PassCardProjection : SingleStreamProjection<PassCard
         card.CardIssuedAt = e.ReissuedAt;
     }
 
-    // The card shows none of these, but folding them keeps Version equal to the stream version,
-    // which forms and the API carry as the expected version.
-#pragma warning disable IDE0060
-    public static void Apply(ConsentGranted e, PassCard card) { }
-
-    public static void Apply(ConsentWithdrawn e, PassCard card) { }
-
-    public static void Apply(ContactRecorded e, PassCard card) { }
-
-    public static void Apply(HistoryViewed e, PassCard card) { }
-
-    public static void Apply(ServiceHidden e, PassCard card) { }
-
-    public static void Apply(ServiceShown e, PassCard card) { }
-#pragma warning restore IDE0060
 }

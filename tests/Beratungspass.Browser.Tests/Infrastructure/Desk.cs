@@ -36,10 +36,10 @@ public static partial class Desk
     }
 
     /// <summary>Issues a pass through the API, for tests about what happens after issuing.</summary>
-    public static async Task<string> IssuePassAsync(AppHost host, string language)
+    public static async Task<string> IssuePassAsync(AppHost host, string language, string pin = "4829")
     {
         using var client = await host.SignedInAsync(User, Password);
-        using var response = await client.PostAsJsonAsync("/api/v1/passes", new { preferredLanguage = language, pin = "4829" });
+        using var response = await client.PostAsJsonAsync("/api/v1/passes", new { preferredLanguage = language, pin });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("passCode").GetString()!;
     }
@@ -66,6 +66,6 @@ public static partial class Desk
             response => response.Request.Method == "POST" && response.Url.EndsWith("/passes/find", StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"/passes/[2-9A-HJKMNP-Z]{9}(\?(issued|reissued)=1)?$")]
+    [GeneratedRegex(@"/passes/[2-9A-HJKMNP-Z]{9}(\?(issued|reissued)=(1|pin))?$")]
     public static partial Regex PassPageAddress();
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Beratungspass.Tests.Infrastructure;
 
@@ -34,13 +35,21 @@ public class AppHost : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         ConnectionString = await postgres.NewDatabaseAsync(GetType().Name);
-        factory = Start(ConnectionString, TestKeyEncryptionKey);
+        factory = Start(ConnectionString, TestKeyEncryptionKey, Settings, ConfigureServices);
+    }
+
+    /// <summary>Settings a test class needs on top of the defaults, e.g. an identity provider's address.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>Services a test class replaces, e.g. the clock, so lockouts can run out without waiting.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Starts another app host on the given database, e.g. a second node sharing the key ring.</summary>
-    public static Factory Start(string connectionString, string keyEncryptionKey, IDictionary<string, string?>? settings = null)
+    public static Factory Start(string connectionString, string keyEncryptionKey, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var factory = new Factory(connectionString, keyEncryptionKey, settings);
+        var factory = new Factory(connectionString, keyEncryptionKey, settings, services);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -56,6 +65,15 @@ public class AppHost : IAsyncLifetime
         await SignInAsync(client, user, password);
         return client;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<HttpClient>>> desks = new();
+
+    /// <summary>
+    /// A client signed in with a demo account, shared by the tests of this host: signing in hashes the
+    /// password, which tests that only need someone at a desk should not pay for each time. Disposed with the host.
+    /// </summary>
+    public Task<HttpClient> DeskAsync(string user = "berater.awo", string password = "Demo-Beratung-2026") =>
+        desks.GetOrAdd(user, _ => new Lazy<Task<HttpClient>>(() => SignedInAsync(user, password))).Value;
 
     public static async Task SignInAsync(HttpClient client, string user, string password)
     {
@@ -75,6 +93,11 @@ public class AppHost : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
+        foreach (var desk in desks.Values.Where(d => d.IsValueCreated && d.Value.IsCompletedSuccessfully))
+        {
+            desk.Value.Result.Dispose();
+        }
+
         if (factory is not null)
         {
             await factory.DisposeAsync();
@@ -83,7 +106,8 @@ public class AppHost : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    public sealed class Factory(string connectionString, string keyEncryptionKey, IDictionary<string, string?>? settings) : WebApplicationFactory<Program>
+    public sealed class Factory(string connectionString, string keyEncryptionKey, IDictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
+        : WebApplicationFactory<Program>
     {
         public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
@@ -101,6 +125,11 @@ public class AppHost : IAsyncLifetime
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         }
     }

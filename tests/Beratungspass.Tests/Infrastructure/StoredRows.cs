@@ -63,3 +63,16 @@ public static class Sql
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 }
+
+/// <summary>The events of one pass stream as Marten stored them, by stored type name (e.g. history_viewed).</summary>
+public static class StoredEvents
+{
+    public static async Task<long> CountAsync(string connectionString, string passId, string type) =>
+        (long)(await Sql.RowAsync(connectionString,
+            $"SELECT count(*) FROM {MartenConfiguration.SchemaName}.mt_events WHERE stream_id = '{passId}' AND type = '{type}'"))[0];
+
+    /// <summary>The JSON data of each such event, oldest first.</summary>
+    public static Task<List<string>> DataAsync(string connectionString, string passId, string type) =>
+        Sql.TextsAsync(connectionString,
+            $"SELECT data::text FROM {MartenConfiguration.SchemaName}.mt_events WHERE stream_id = '{passId}' AND type = '{type}' ORDER BY version");
+}

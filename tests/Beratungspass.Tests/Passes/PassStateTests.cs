@@ -1,6 +1,6 @@
 using Beratungspass.Passes;
 using NodaTime;
-using static Beratungspass.Tests.Passes.PassHistory;
+using static Beratungspass.Tests.Passes.GivenEvents;
 
 namespace Beratungspass.Tests.Passes;
 
@@ -89,5 +89,25 @@ public sealed class PassStateTests
         Assert.Equal(new Pass(SomePassId, "DEM2KARTS", Institution, ClientLanguage.Ar, AgeBand.From27To44, 1, pass.Consents, pass.ContactIds, pass.HiddenServiceIds), pass);
         Assert.Empty(pass.ContactIds);
         Assert.Empty(pass.HiddenServiceIds);
+    }
+
+    [Fact]
+    public void Recorded_contacts_are_remembered_by_id_so_a_replayed_form_is_recognised()
+    {
+        var pass = Given(Issued(),
+            Contact("k1", Institution, Institution, Today, "housing"),
+            Contact("k2", "jmd-caritas-luenen", "jmd-caritas-luenen", Today, "work"))!;
+
+        Assert.Equal(["k1", "k2"], pass.ContactIds);
+    }
+
+    [Fact]
+    public void A_hidden_service_is_listed_once_however_often_it_is_hidden_and_leaves_the_list_when_shown()
+    {
+        var hidden = Given(Issued(), Hidden("psz-unna-counselling"), Hidden("mbe-awo-unna"), Hidden("psz-unna-counselling"))!;
+        var shown = hidden.Apply(Shown("psz-unna-counselling"));
+
+        Assert.Equal(["psz-unna-counselling", "mbe-awo-unna"], hidden.HiddenServiceIds);
+        Assert.Equal(["mbe-awo-unna"], shown.HiddenServiceIds);
     }
 }

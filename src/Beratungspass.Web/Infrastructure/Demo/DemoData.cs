@@ -39,9 +39,11 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
         var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Account>>();
         await using (var session = store.LightweightSession())
         {
-            foreach (var institution in Read<Institution>("institutions.json"))
+            // Administrators may have edited them since: only missing ones are added.
+            var institutions = (await session.Query<Institution>().Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+            foreach (var institution in Read<Institution>("institutions.json").Where(i => !institutions.Contains(i.Id)))
             {
-                session.Store(institution);
+                session.Insert(institution);
             }
 
             var existing = (await session.Query<Account>().Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
@@ -53,8 +55,9 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
                     DisplayName = demo.DisplayName,
                     InstitutionId = demo.InstitutionId,
                     Role = demo.Role,
-                    Pseudonym = "c-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(5)),
+                    Pseudonym = Account.NewPseudonym(),
                     PasswordHash = "",
+                    SecurityStamp = Account.NewSecurityStamp(),
                 };
                 account.PasswordHash = hasher.HashPassword(account, demo.Password);
                 session.Insert(account);

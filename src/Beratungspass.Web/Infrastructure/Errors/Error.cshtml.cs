@@ -20,9 +20,11 @@ public sealed class ErrorModel : PageModel
     private PageResult Show(int? status)
     {
         var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var code = status ?? Response.StatusCode;
         Kind = exception is not null
             ? ProblemResponses.KindOf(exception)
-            : ProblemCatalog.ForStatus(status ?? Response.StatusCode) ?? ProblemCatalog.Unexpected;
+            // A page answers 400 on its own only for a form it cannot accept (e.g. an outdated antiforgery token).
+            : code == StatusCodes.Status400BadRequest ? ProblemCatalog.FormInvalid : ProblemCatalog.ForStatus(code) ?? ProblemCatalog.Unexpected;
         Response.StatusCode = Kind.Status;
         return Page();
     }

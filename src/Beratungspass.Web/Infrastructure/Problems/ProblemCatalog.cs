@@ -71,6 +71,11 @@ public static class ProblemCatalog
         "Diese Einwilligung besteht nicht oder wurde bereits widerrufen.",
         "This consent does not exist or was already withdrawn.");
 
+    public static readonly ProblemKind PinMissing = new("pin-missing", 400,
+        "PIN fehlt", "PIN missing",
+        "Bitte die ratsuchende Person ihre PIN eingeben lassen. Eine fehlende PIN zählt nicht als Fehlversuch.",
+        "Please let the client enter their PIN. A missing PIN does not count as a wrong attempt.");
+
     public static readonly ProblemKind PinWrong = new("pin-wrong", 403,
         "PIN falsch", "Wrong PIN",
         "Die PIN stimmt nicht. Nach fünf falschen Eingaben wird der Pass für 15 Minuten gesperrt.",
@@ -116,6 +121,11 @@ public static class ProblemCatalog
         "Dieser Dienst kommt im Verlauf des Passes nicht vor.",
         "This service does not appear in the pass history.");
 
+    public static readonly ProblemKind FormInvalid = new("form-invalid", 400,
+        "Formular beschädigt", "Form damaged",
+        "Das Formular kam unvollständig oder veraltet an; es wurde nichts gespeichert. Bitte die Seite neu öffnen und das Formular erneut ausfüllen.",
+        "The form arrived incomplete or outdated; nothing was saved. Please open the page again and fill in the form anew.");
+
     public static readonly ProblemKind RequestInvalid = new("request-invalid", 400,
         "Anfrage ungültig", "Invalid request",
         "Die Anfrage konnte nicht gelesen werden. Erwartet wird JSON wie in der API-Beschreibung.",
@@ -140,6 +150,11 @@ public static class ProblemCatalog
         "Anmeldung erforderlich", "Sign-in required",
         "Bitte zuerst anmelden.",
         "Please sign in first.");
+
+    public static readonly ProblemKind ApiCredentialsInvalid = new("api-credentials-invalid", 401,
+        "API-Zugang ungültig", "API credentials invalid",
+        "Der Zugangsschlüssel ist unbekannt, widerrufen oder unvollständig. Einen neuen Schlüssel vergibt die Administration.",
+        "The access key is unknown, revoked or incomplete. The administration issues a new key.");
 
     public static readonly ProblemKind Forbidden = new("forbidden", 403,
         "Keine Berechtigung", "Not permitted",
@@ -173,6 +188,7 @@ public static class ProblemCatalog
         Rejection.TopicsMissing or Rejection.TopicUnknown => TopicsInvalid,
         Rejection.ChangedMeanwhile => ChangedMeanwhile,
         Rejection.ServiceNotUsed => ServiceNotUsed,
+        Rejection.PinMissing => PinMissing,
         Rejection.PinWrong => PinWrong,
         Rejection.PinLocked => PinLocked,
         Rejection.PresenceRequired => PresenceRequired,

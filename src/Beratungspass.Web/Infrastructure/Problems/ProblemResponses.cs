@@ -86,12 +86,35 @@ public static class ProblemResponses
                 return false;
             }
 
+            var problem = Build(context, kind);
+            if (exception is CommandRejectedException { Detail: { } detail } rejected)
+            {
+                AddDetail(problem, rejected.Reason, detail);
+            }
+
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = Build(context, kind),
+                ProblemDetails = problem,
                 Exception = exception,
             });
+        }
+
+        /// <summary>What the person needs beyond the catalogue text: attempts left before the lock, when the lock ends, which topic is unknown.</summary>
+        private static void AddDetail(ProblemDetails problem, Rejection reason, string detail)
+        {
+            switch (reason)
+            {
+                case Rejection.PinWrong when int.TryParse(detail, System.Globalization.CultureInfo.InvariantCulture, out var attemptsLeft):
+                    problem.Extensions["attemptsLeft"] = attemptsLeft;
+                    break;
+                case Rejection.PinLocked:
+                    problem.Extensions["lockedUntil"] = detail;
+                    break;
+                case Rejection.TopicUnknown:
+                    problem.Extensions["topic"] = detail;
+                    break;
+            }
         }
 
         private static bool IsApi(HttpRequest request)

@@ -1,3 +1,4 @@
+using Beratungspass.Institutions;
 using Beratungspass.Passes;
 using Beratungspass.Passes.Consenting;
 using Beratungspass.Web.Infrastructure.Auth;
@@ -44,10 +45,23 @@ public static class GrantConsentEndpoint
             return context.Problem(ProblemCatalog.ConsentInvalid);
         }
 
+        // Only institutions of the network may be listed: anything else would put free text into the pass's events.
+        if (scope == ConsentScope.ListedInstitutions && !await AllKnownAsync(session, request.InstitutionIds ?? [], cancellation))
+        {
+            return context.Problem(ProblemCatalog.ConsentInvalid);
+        }
+
         var counsellor = Counsellor.From(context.User);
         var consentId = Guid.NewGuid().ToString("N");
         var command = new GrantConsent(consentId, scope, request.InstitutionIds ?? [], request.Purposes, validUntil, counsellor.InstitutionId, counsellor.Pseudonym);
         var token = await desk.GrantConsentAsync(card, counsellor, command, request.Pin, cancellation);
         return TypedResults.Created($"/api/v1/passes/{card.PassCode}/consents/{consentId}", new Response(consentId, token));
+    }
+
+    private static async Task<bool> AllKnownAsync(IQuerySession session, IEnumerable<string> institutionIds, CancellationToken cancellation)
+    {
+        // Blanks are left to the decision, which refuses a list without any institution.
+        var ids = institutionIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
+        return ids.Count == 0 || (await session.LoadManyAsync<Institution>(cancellation, ids)).Count == ids.Count;
     }
 }

@@ -12,7 +12,7 @@ namespace Beratungspass.Web.Intake.Recording;
 /// <summary>POST /api/v1/passes/{passCode}/contacts — record a contact at a service of the caller's institution.</summary>
 public static class RecordContactEndpoint
 {
-    /// <param name="ContactId">Chosen by the caller to make retries safe: the same id records once. Optional.</param>
+    /// <param name="ContactId">Chosen by the caller to make retries safe: the same id records once. Optional; up to 64 letters, digits and - _ . :</param>
     /// <param name="ServiceId">A service of the caller's own institution.</param>
     /// <param name="Date">yyyy-MM-dd; default today in Europe/Berlin; not in the future.</param>
     /// <param name="Topics">Topic codes from GET /api/v1/topics.</param>
@@ -55,9 +55,14 @@ public static class RecordContactEndpoint
             return context.Problem(ProblemCatalog.ContactDateInvalid);
         }
 
-        if (request.ServiceId is null || request.Kind is null || request.ContactId is { Length: 0 or > 64 })
+        if (request.ServiceId is null || request.Kind is null || (request.ContactId is { } id && !IsContactId(id)))
         {
             return context.Problem(ProblemCatalog.RequestInvalid);
+        }
+
+        if (request.Topics?.Any(topic => topic is null) == true)
+        {
+            return context.Problem(ProblemCatalog.TopicsInvalid);
         }
 
         var contactId = request.ContactId ?? Guid.NewGuid().ToString("N");
@@ -74,4 +79,11 @@ public static class RecordContactEndpoint
         var response = new Response(contactId, recorded);
         return recorded ? TypedResults.Created($"/api/v1/passes/{card.PassCode}/contacts/{contactId}", response) : TypedResults.Ok(response);
     }
+
+    /// <summary>
+    /// An id, not a note: the contact id is stored in the pass's events and sent back in the Location
+    /// header, so it may carry neither free text about the client nor characters a header cannot hold.
+    /// </summary>
+    private static bool IsContactId(string id) =>
+        id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 }

@@ -1,6 +1,7 @@
 using Beratungspass.Infrastructure;
 using Beratungspass.Passes;
 using Beratungspass.Web.Infrastructure.Auth;
+using Beratungspass.Web.Infrastructure.Layout;
 using Beratungspass.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Beratungspass.Web.Passes.Issuing;
 
-[Authorize(Policy = AuthSetup.IssuesPasses)]
+[Authorize(Policy = AuthSetup.Counselling)]
 public sealed class IssueModel(PassIssuing issuing) : PageModel
 {
     [BindProperty]
@@ -25,10 +26,10 @@ public sealed class IssueModel(PassIssuing issuing) : PageModel
 
     public ProblemKind? Error { get; private set; }
 
-    public static string AgeBandLabel(AgeBand band) => band switch
+    public static string AgeBandLabel(AgeBand band, Ui ui) => band switch
     {
-        Beratungspass.Passes.AgeBand.Under12 => "unter 12 / under 12",
-        Beratungspass.Passes.AgeBand.From65 => "65 und älter / 65 and older",
+        Beratungspass.Passes.AgeBand.Under12 => ui.T("unter 12", "under 12"),
+        Beratungspass.Passes.AgeBand.From65 => ui.T("65 und älter", "65 and older"),
         _ => band.Code().Replace("-", "–", StringComparison.Ordinal),
     };
 

@@ -15,7 +15,7 @@ public static class IssuePassEndpoint
 
     public static void MapIssuePass(this RouteGroupBuilder api) =>
         api.MapPost("/passes", Handle)
-            .RequireAuthorization(AuthSetup.IssuesPasses)
+            .RequireAuthorization(AuthSetup.Counselling)
             .WithName("IssuePass")
             .WithSummary("Issue a pass")
             .WithDescription("Issues a new pass at the signed-in counsellor's institution. Answers with the pass code and the links to the printable card and the QR images.")

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Beratungspass.Web.Passes.Printing;
 
 /// <summary>The printable card in ID-1 size: QR of the current generation, pass code, issuer, a line in the client's language.</summary>
-[Authorize(Policy = AuthSetup.IssuesPasses)]
+[Authorize(Policy = AuthSetup.Counselling)]
 public sealed class CardModel(IQuerySession session, CardTokens tokens) : PrintedPageModel(session)
 {
     public override string Kind => "card";

@@ -14,7 +14,7 @@ public static class ReissueCardEndpoint
 
     public static void MapReissueCard(this RouteGroupBuilder api) =>
         api.MapPost("/passes/{passCode}/card", Handle)
-            .RequireAuthorization(AuthSetup.IssuesPasses)
+            .RequireAuthorization(AuthSetup.Counselling)
             .WithName("ReissueCard")
             .WithSummary("Reissue the card of a pass")
             .WithDescription("Hands out a new card generation, e.g. for a lost card or a forgotten PIN. Older QR codes stop working.")

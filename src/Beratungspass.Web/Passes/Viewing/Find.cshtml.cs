@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Beratungspass.Web.Passes.Viewing;
 
 /// <summary>One field for what a handheld scanner types (the QR content and Enter) or a typed pass code.</summary>
-[Authorize(Policy = AuthSetup.IssuesPasses)]
+[Authorize(Policy = AuthSetup.Counselling)]
 public sealed class FindModel(IQuerySession session, CardTokenResolver resolver) : PageModel
 {
     [BindProperty]
@@ -23,20 +23,8 @@ public sealed class FindModel(IQuerySession session, CardTokenResolver resolver)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        var input = Input?.Trim() ?? "";
-        if (input.StartsWith(CardTokens.Prefix, StringComparison.OrdinalIgnoreCase) && input.Length > 20)
-        {
-            var (_, card) = await resolver.ResolveAsync(session, input, cancellation);
-            return card switch
-            {
-                null => Refuse(ProblemCatalog.TokenInvalid),
-                { State: CardState.Replaced } => Refuse(ProblemCatalog.CardReplaced),
-                _ => Redirect($"/passes/{card.Pass.PassCode}"),
-            };
-        }
-
-        var (found, problem) = await PassLookup.FindAsync(session, input, cancellation);
-        return found is null ? Refuse(problem!) : Redirect($"/passes/{found.PassCode}");
+        var (card, problem) = await PassLookup.FindScannedAsync(session, resolver, Input, cancellation);
+        return card is null ? Refuse(problem!) : Redirect($"/passes/{card.PassCode}");
     }
 
     private PageResult Refuse(ProblemKind problem)

@@ -14,7 +14,7 @@ using NodaTime.Text;
 namespace Beratungspass.Web.Passes.Viewing;
 
 /// <summary>The counsellor's page of one pass: its card, printing, and replacing the card. No history: that needs consent at intake.</summary>
-[Authorize(Policy = AuthSetup.IssuesPasses)]
+[Authorize(Policy = AuthSetup.Counselling)]
 public sealed class PassPageModel(IQuerySession session) : PageModel
 {
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("dd.MM.yyyy");
@@ -29,35 +29,54 @@ public sealed class PassPageModel(IQuerySession session) : PageModel
 
     public string CardIssuedOn => DatePattern.Format(Card.CardIssuedAt.InZone(MartenConfiguration.Zone).Date);
 
-    // Redirects after issuing and reissuing add ?issued=1 or ?reissued=1; "1" does not bind to bool.
+    // Redirects after issuing and reissuing add ?issued=1 or ?reissued=1 (=pin with a new PIN); "1" does not bind to bool.
     public bool JustIssued => Request.Query["issued"] == "1";
 
-    public bool JustReissued => Request.Query["reissued"] == "1";
+    public bool JustReissued => Request.Query["reissued"] is ["1"] or ["pin"];
+
+    public bool NewPinSet => Request.Query["reissued"] == "pin";
 
     public ProblemKind? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string passCode, CancellationToken cancellation) =>
         await LoadAsync(passCode, cancellation) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostReissueAsync(string passCode, long version, [FromServices] CardReissuing reissuing, CancellationToken cancellation)
+    /// <param name="newPin">Optional: a forgotten PIN is replaced only together with a new card, the client typing it twice.</param>
+    public async Task<IActionResult> OnPostReissueAsync(
+        string passCode, long version, string? newPin, string? newPinRepeat, [FromServices] CardReissuing reissuing, CancellationToken cancellation)
     {
         if (!await LoadAsync(passCode, cancellation))
         {
             return NotFound();
         }
 
+        var pin = string.IsNullOrEmpty(newPin) && string.IsNullOrEmpty(newPinRepeat) ? null : newPin ?? "";
+        if (pin is not null && pin != newPinRepeat)
+        {
+            return Refuse(ProblemCatalog.PinMismatch);
+        }
+
         try
         {
-            await reissuing.ReissueAsync(Card.Id, version, Counsellor.From(User), cancellation);
-            return Redirect($"/passes/{Code.Value}?reissued=1");
+            await reissuing.ReissueAsync(Card.Id, version, Counsellor.From(User), cancellation, pin);
+            return Redirect($"/passes/{Code.Value}?reissued={(pin is null ? "1" : "pin")}");
         }
-        catch (ConcurrencyException)
+        catch (Exception stale) when (stale is ConcurrencyException or CommandRejectedException { Reason: Rejection.ChangedMeanwhile })
         {
-            Error = ProblemCatalog.ChangedMeanwhile;
-            Response.StatusCode = StatusCodes.Status409Conflict;
             await LoadAsync(passCode, cancellation);
-            return Page();
+            return Refuse(ProblemCatalog.ChangedMeanwhile);
         }
+        catch (CommandRejectedException rejected)
+        {
+            return Refuse(ProblemCatalog.For(rejected.Reason));
+        }
+    }
+
+    private PageResult Refuse(ProblemKind problem)
+    {
+        Error = problem;
+        Response.StatusCode = problem.Status;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string passCode, CancellationToken cancellation)

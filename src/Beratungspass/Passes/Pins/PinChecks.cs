@@ -38,8 +38,10 @@ public sealed class PinChecks(IDocumentStore store, PinVault vault, IClock clock
             }
 
             var correct = pin is not null && vault.Verify(pin, stored.Hash);
+            // Decided before Record resets the counter: a right PIN after wrong ones must be written, or the count never clears.
+            var nothingToClear = correct && stored.FailedAttempts == 0 && stored.LockedUntil is null;
             var result = Record(stored, correct, now);
-            if (stored.FailedAttempts == 0 && stored.LockedUntil is null && correct)
+            if (nothingToClear)
             {
                 return result;
             }

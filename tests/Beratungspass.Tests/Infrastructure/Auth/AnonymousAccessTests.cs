@@ -70,6 +70,8 @@ public sealed partial class AnonymousAccessTests(AnonymousAccessTests.Host host)
     [InlineData("/passes/issue")]
     [InlineData("/passes/find")]
     [InlineData("/passes/DEM2KARTS")]
+    [InlineData("/intake")]
+    [InlineData("/intake/DEM2KARTS")]
     public async Task Pages_send_anonymous_visitors_to_the_sign_in_page_and_back(string path)
     {
         using var client = host.Client();

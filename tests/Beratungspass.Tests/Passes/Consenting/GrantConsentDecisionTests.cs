@@ -2,7 +2,7 @@ using Beratungspass.Infrastructure;
 using Beratungspass.Passes;
 using Beratungspass.Passes.Consenting;
 using NodaTime;
-using static Beratungspass.Tests.Passes.PassHistory;
+using static Beratungspass.Tests.Passes.GivenEvents;
 
 namespace Beratungspass.Tests.Passes.Consenting;
 

@@ -1,7 +1,7 @@
 using Beratungspass.Passes;
 using Beratungspass.Passes.Issuing;
 using NodaTime;
-using static Beratungspass.Tests.Passes.PassHistory;
+using static Beratungspass.Tests.Passes.GivenEvents;
 
 namespace Beratungspass.Tests.Passes.Issuing;
 
