@@ -79,11 +79,13 @@ public static class KreisGenerator
             }
         }
 
+        // The directory's institutions, where missing (as the app's demo loader does: existing ones may have been edited).
         await using (var session = store.LightweightSession())
         {
-            foreach (var institution in directory.Institutions)
+            var existing = (await session.Query<Institutions.Institution>().Select(i => i.Id).ToListAsync(cancellation)).ToHashSet(StringComparer.Ordinal);
+            foreach (var institution in directory.Institutions.Where(i => !existing.Contains(i.Id)))
             {
-                session.Store(institution);
+                session.Insert(institution);
             }
 
             await session.SaveChangesAsync(cancellation);

@@ -112,7 +112,7 @@ public sealed class PassStory(KreisDirectory directory, int seed, LocalDate toda
                 var viewed = ViewHistoryDecision.Decide(pass,
                     new ViewHistory(service.InstitutionId, counsellor, ViewPurpose.Intake, random.NextDouble() < 0.85 ? ClientPresence.Pin : ClientPresence.PhoneCode),
                     at - Duration.FromMinutes(random.Next(1, 5)), Zone);
-                pass = pass.Apply(viewed);
+                // A view changes nothing a decision looks at: the Pass snapshot does not fold it.
                 events.Add(viewed);
                 counts = counts with { Views = counts.Views + 1 };
             }

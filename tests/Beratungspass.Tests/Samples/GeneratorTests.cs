@@ -67,9 +67,10 @@ public sealed class GeneratorTests(TestPostgres postgres)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var current = new NpgsqlCommand(
-            $"SELECT count(*) FROM {MartenConfiguration.SchemaName}.mt_streams s JOIN {MartenConfiguration.SchemaName}.mt_doc_passcard c ON c.id = s.id WHERE (c.data->>'version')::bigint = s.version",
+            $"SELECT count(*) FROM {MartenConfiguration.SchemaName}.mt_streams s JOIN {MartenConfiguration.SchemaName}.mt_doc_passhistory h ON h.id = s.id WHERE (h.data->>'version')::bigint = s.version",
             connection);
         Assert.Equal(150L, await current.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(150, await session.Query<PassCard>().CountAsync(TestContext.Current.CancellationToken));
 
         var services = new ServiceCollection();
         services.AddSingleton<IDocumentStore>(store);
