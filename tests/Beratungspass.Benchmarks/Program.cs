@@ -5,7 +5,8 @@ namespace Beratungspass.Benchmarks;
 
 /// <summary>
 /// <c>micro [BenchmarkDotNet arguments]</c> runs the micro-benchmarks; <c>load [--requests N] [--concurrency 1,8,32]</c>
-/// runs the HTTP load runner against a private PostgreSQL cluster. See docs/benchmarks.md.
+/// runs the HTTP load runner against a private PostgreSQL cluster; <c>load --suite intake</c> measures the intake on a
+/// generated data set. See docs/benchmarks.md.
 /// </summary>
 internal static class BenchmarksCli
 {
@@ -22,6 +23,7 @@ internal static class BenchmarksCli
             Usage:
               dotnet run -c Release --project tests/Beratungspass.Benchmarks -- micro [--filter PATTERN]
               dotnet run -c Release --project tests/Beratungspass.Benchmarks -- load [--requests N] [--concurrency 1,8,32] [--warmup N] [--seconds S] [--output FILE]
+              dotnet run -c Release --project tests/Beratungspass.Benchmarks -- load --suite intake [--data-dir DIR | --connection CONN | --preset kreis|large] [same options]
             """);
         return 2;
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Beratungspass.Tokens.KeyRing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,11 +13,12 @@ namespace Beratungspass.Benchmarks.Load;
 /// The real app, in-process on Kestrel at a loopback port, as in production (environment "Production",
 /// warnings only in the log) but with the demo accounts loaded so the runner can sign in.
 /// </summary>
-public sealed partial class BenchmarkApp(string connectionString) : WebApplicationFactory<Program>
+public sealed partial class BenchmarkApp(string connectionString, string keyEncryptionKey) : WebApplicationFactory<Program>
 {
-    public static BenchmarkApp Start(string connectionString)
+    /// <param name="keyEncryptionKey">The key of the database's token key ring: a fresh one for an empty database, the generator's for a generated data set.</param>
+    public static BenchmarkApp Start(string connectionString, string keyEncryptionKey)
     {
-        var app = new BenchmarkApp(connectionString);
+        var app = new BenchmarkApp(connectionString, keyEncryptionKey);
         app.UseKestrel(0);
         app.StartServer();
         if (!app.BaseAddress.IsLoopback)
@@ -28,6 +28,9 @@ public sealed partial class BenchmarkApp(string connectionString) : WebApplicati
 
         return app;
     }
+
+    /// <summary>Server time of requests sent with a <see cref="ServerTimings.Header"/>.</summary>
+    public ServerTimings Timings { get; } = new();
 
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
@@ -79,9 +82,10 @@ public sealed partial class BenchmarkApp(string connectionString) : WebApplicati
         builder.UseEnvironment("Production");
         builder.UseContentRoot(WebContentRoot());
         builder.UseSetting("ConnectionStrings:Marten", connectionString);
-        builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKeys.Generate());
+        builder.UseSetting("DataProtection:KeyEncryptionKey", keyEncryptionKey);
         builder.UseSetting("DemoData:Load", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton(Timings.StartupFilter()));
     }
 
     /// <summary>

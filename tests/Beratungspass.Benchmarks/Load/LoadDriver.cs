@@ -39,8 +39,34 @@ public sealed class LoadResult(string operation, string? baseline, int concurren
     }
 
     /// <summary>Nearest-rank percentile of the successful operations' latencies, in milliseconds.</summary>
-    public double Percentile(double fraction) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+    public double Percentile(double fraction) => Nearest(sorted, fraction);
+
+    /// <summary>For HTTP operations: the time the app spent on each call, measured inside it (see <see cref="ServerTimings"/>).</summary>
+    public IReadOnlyList<double>? ServerLatencies { get; private set; }
+
+    public LoadResult WithServerLatencies(IEnumerable<double> milliseconds)
+    {
+        ServerLatencies = [.. milliseconds.Order()];
+        return this;
+    }
+
+    /// <summary>CPU time of the runner process (app, load client, baselines) per successful call, in milliseconds; NaN when not measured.</summary>
+    public double RunnerCpuMsPerCall { get; private set; } = double.NaN;
+
+    /// <summary>CPU time of the run's own PostgreSQL cluster per successful call, in milliseconds; NaN when not measured.</summary>
+    public double PostgresCpuMsPerCall { get; private set; } = double.NaN;
+
+    public LoadResult WithCpu(double runnerSeconds, double? postgresSeconds)
+    {
+        RunnerCpuMsPerCall = sorted.Length == 0 ? double.NaN : runnerSeconds * 1000 / sorted.Length;
+        PostgresCpuMsPerCall = sorted.Length == 0 || postgresSeconds is null ? double.NaN : postgresSeconds.Value * 1000 / sorted.Length;
+        return this;
+    }
+
+    public double ServerPercentile(double fraction) => ServerLatencies is { } server ? Nearest(server, fraction) : double.NaN;
+
+    private static double Nearest(IReadOnlyList<double> sortedValues, double fraction) =>
+        sortedValues.Count == 0 ? double.NaN : sortedValues[Math.Clamp((int)Math.Ceiling(fraction * sortedValues.Count) - 1, 0, sortedValues.Count - 1)];
 }
 
 /// <summary>Runs an operation with a fixed number of concurrent callers until a request count or a time limit is reached.</summary>

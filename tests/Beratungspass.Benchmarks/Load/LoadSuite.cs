@@ -29,10 +29,11 @@ public static class LoadSuite
     public const string ResolveInProcess = "resolve token in-process (CardTokenResolver, no HTTP)";
     public const string RawPointRead = "raw Npgsql point read of mt_doc_passcard";
 
-    private const string InstitutionId = "mbe-awo-unna";
+    /// <summary>The institution of the demo account the runner signs in as.</summary>
+    public const string InstitutionId = "mbe-awo-unna";
 
-    /// <summary>Rounds per measurement in which the compared operations take turns.</summary>
-    private const int Rounds = 5;
+    public const string DemoUser = "berater.awo";
+    public const string DemoPassword = "Demo-Beratung-2026";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -58,21 +59,19 @@ public static class LoadSuite
             stop.Cancel();
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), $"bp-bench-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
-        LocalPostgresCluster? cluster = null;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster?.Stop();
+        BenchDatabase? database = null;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => database?.Stop();
         try
         {
-            Console.Error.WriteLine($"Starting a private PostgreSQL cluster in {folder} …");
-            // Not cancellable: a half-started server would be left running; the signal is honoured right after.
-            cluster = await LocalPostgresCluster.StartAsync(folder, CancellationToken.None);
+            database = await BenchDatabase.OpenAsync(options, stop.Token);
             stop.Token.ThrowIfCancellationRequested();
-            await cluster.CreateDatabaseAsync("bench", stop.Token);
-            var connectionString = cluster.ConnectionString("bench");
-
-            var machine = await MachineDescription.ReadAsync(connectionString, stop.Token);
-            var results = await MeasureAsync(connectionString, options, stop.Token);
-            var report = LoadReport.Markdown(options, machine, results, await MachineDescription.LoadAverageAsync());
+            var machine = await MachineDescription.ReadAsync(database.ConnectionString, stop.Token);
+            var (results, setup, reading) = options.Suite == LoadSuiteKind.Intake
+                ? await IntakeSuite.MeasureAsync(database, options, stop.Token)
+                : (await MeasureAsync(database, options, stop.Token), [], []);
+            var npgsql = new NpgsqlConnectionStringBuilder(MartenConfiguration.WithPreparedStatements(database.ConnectionString));
+            IReadOnlyList<string> connection = [$"Npgsql as the app connects: Max Auto Prepare={npgsql.MaxAutoPrepare}, Auto Prepare Min Usages={npgsql.AutoPrepareMinUsages}, Maximum Pool Size={npgsql.MaxPoolSize}" + (options.NpgsqlSettings is { } extra ? $" (--npgsql \"{extra}\")" : "")];
+            var report = LoadReport.Markdown(options, machine, results, await MachineDescription.LoadAverageAsync(), [.. connection, .. setup], reading);
             Console.WriteLine(report);
             if (options.Output is not null)
             {
@@ -94,30 +93,38 @@ public static class LoadSuite
         }
         finally
         {
-            cluster?.Stop();
-            TryDelete(folder);
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
         }
     }
 
-    private static async Task<List<LoadResult>> MeasureAsync(string connectionString, LoadOptions options, CancellationToken cancellation)
+    /// <summary>
+    /// Starts the real app on Kestrel at a loopback port. The app prints its start-up banner on standard
+    /// output; it goes to standard error so that standard output carries only the report.
+    /// </summary>
+    public static BenchmarkApp StartApp(BenchDatabase database)
     {
         Console.Error.WriteLine("Starting the app on Kestrel (loopback) …");
-        // The app prints its start-up banner on standard output; send it to standard error so that
-        // standard output carries only the report.
         var standardOutput = Console.Out;
         Console.SetOut(Console.Error);
-        BenchmarkApp app;
         try
         {
-            app = BenchmarkApp.Start(connectionString);
+            return BenchmarkApp.Start(database.ConnectionString, database.KeyEncryptionKey);
         }
         finally
         {
             Console.SetOut(standardOutput);
         }
+    }
 
+    private static async Task<List<LoadResult>> MeasureAsync(BenchDatabase database, LoadOptions options, CancellationToken cancellation)
+    {
+        var connectionString = database.ConnectionString;
+        var app = StartApp(database);
         await using var appLifetime = app;
-        using var client = await app.SignedInClientAsync("berater.awo", "Demo-Beratung-2026", cancellation);
+        using var client = await app.SignedInClientAsync(DemoUser, DemoPassword, cancellation);
         Console.Error.WriteLine($"Signed in at {app.BaseAddress}");
 
         // The baselines use their own store and data source on the same database: same StoreOptions
@@ -159,46 +166,16 @@ public static class LoadSuite
         }
 
         var results = new List<LoadResult>();
-
-        // Operations compared with each other run interleaved: warm-up, then rounds in which each runs a
-        // share of its requests, starting with a different one each round. Noise from other work on the
-        // machine (builds, other benchmarks) then falls on baseline and operation alike.
-        async Task RunInterleaved(int concurrency, params (string Operation, string? Baseline, Func<CancellationToken, Task> Call)[] operations)
-        {
-            var warmupLimit = TimeSpan.FromSeconds(Math.Min(10, options.MeasurementLimit.TotalSeconds));
-            foreach (var (operation, baseline, call) in operations)
-            {
-                await LoadDriver.MeasureAsync(operation, baseline, concurrency, options.Warmup, warmupLimit, call, cancellation);
-            }
-
-            var requestsPerRound = (options.Requests + Rounds - 1) / Rounds;
-            var limitPerRound = options.MeasurementLimit / Rounds;
-            var rounds = operations.Select(_ => new List<LoadResult>()).ToArray();
-            for (var round = 0; round < Rounds; round++)
-            {
-                for (var k = 0; k < operations.Length; k++)
-                {
-                    var i = (round + k) % operations.Length;
-                    var (operation, baseline, call) = operations[i];
-                    rounds[i].Add(await LoadDriver.MeasureAsync(operation, baseline, concurrency, requestsPerRound, limitPerRound, call, cancellation));
-                }
-            }
-
-            foreach (var result in rounds.Select(LoadResult.Combine))
-            {
-                Console.Error.WriteLine($"  {result.Operation} ×{concurrency}: {result.Requests} ok, {result.Errors} failed, {result.Throughput:F1}/s, p50 {result.Percentile(0.5):F2} ms{(result.FirstError is null ? "" : " — " + result.FirstError)}");
-                results.Add(result);
-            }
-        }
-
         foreach (var concurrency in options.Concurrency)
         {
             Console.Error.WriteLine($"Issuing at {concurrency} concurrent …");
-            await RunInterleaved(concurrency,
-                (RawStartStream, null, StartStreamRaw),
-                (IssueWithoutHash, RawStartStream, IssueWithoutPinHash),
-                (PinHashAlone, null, HashPin),
-                (IssueHttp, RawStartStream, IssueOverHttp));
+            results.AddRange(await LoadRounds.RunAsync(options, concurrency,
+            [
+                new(RawStartStream, null, StartStreamRaw),
+                new(IssueWithoutHash, RawStartStream, IssueWithoutPinHash),
+                new(PinHashAlone, null, HashPin),
+                new(IssueHttp, RawStartStream, IssueOverHttp),
+            ], cancellation, cpu: database.Cpu));
         }
 
         // Tokens of passes the app issued over HTTP, made with the app's own key ring.
@@ -244,10 +221,12 @@ public static class LoadSuite
         foreach (var concurrency in options.Concurrency)
         {
             Console.Error.WriteLine($"Resolving at {concurrency} concurrent over {cards.Count} cards …");
-            await RunInterleaved(concurrency,
-                (RawPointRead, null, PointRead),
-                (ResolveInProcess, RawPointRead, ResolveWithoutHttp),
-                (ResolveHttp, RawPointRead, ResolveOverHttp));
+            results.AddRange(await LoadRounds.RunAsync(options, concurrency,
+            [
+                new(RawPointRead, null, PointRead),
+                new(ResolveInProcess, RawPointRead, ResolveWithoutHttp),
+                new(ResolveHttp, RawPointRead, ResolveOverHttp),
+            ], cancellation, cpu: database.Cpu));
         }
 
         return results;
@@ -274,31 +253,12 @@ public static class LoadSuite
         }
     }
 
-    private static async Task Expect(HttpResponseMessage response, HttpStatusCode expected, CancellationToken cancellation)
+    public static async Task Expect(HttpResponseMessage response, HttpStatusCode expected, CancellationToken cancellation)
     {
         if (response.StatusCode != expected)
         {
             var body = await response.Content.ReadAsStringAsync(cancellation);
             throw new HttpRequestException($"{(int)response.StatusCode} instead of {(int)expected}: {body[..Math.Min(body.Length, 300)]}");
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"Could not remove {folder}: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            Console.Error.WriteLine($"Could not remove {folder}: {e.Message}");
         }
     }
 
