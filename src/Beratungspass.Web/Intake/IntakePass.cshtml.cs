@@ -228,7 +228,8 @@ public sealed class IntakePassModel(IQuerySession session, IntakeDesk desk, Pres
 
         var own = OwnInstitution?.Services.Where(s => !s.Retired).ToList() ?? [];
         var usedBefore = Shown?.History.Services.Any(s => s.InstitutionId == Counsellor.InstitutionId) == true;
-        Contact = ContactForm.Fresh(Shown?.Version ?? Card.Version, own.Count == 1 ? own[0].Id : null, Today, usedBefore);
+        // The institution's first-listed service (its main counselling service) is preselected; the counsellor can change it.
+        Contact = ContactForm.Fresh(Shown?.Version ?? Card.Version, own.FirstOrDefault()?.Id, Today, usedBefore);
         return Contact;
     }
 
