@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Beratungspass.Institutions;
 using Beratungspass.Passes;
 using Beratungspass.Topics;
@@ -24,35 +23,50 @@ public sealed record ServiceProfile(
 }
 
 /// <summary>
-/// The institutions and services of <c>samples/demo/institutions.json</c> — the same file the app's demo
+/// The institutions and services of the sample directory <c>samples/demo/directory.json</c> — the same file the app's demo
 /// loader stores, so generated contacts always name a service the app knows — with a usage profile per
 /// service. The profiles are plausible guesses for Kreis Unna, not statistics.
 /// </summary>
 public sealed class KreisDirectory
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private KreisDirectory(IReadOnlyList<Institution> institutions, IReadOnlyList<ServiceProfile> services)
+    private KreisDirectory(IReadOnlyList<DemoDirectory.Organization> sample, IReadOnlyList<Institution> institutions, IReadOnlyList<ServiceProfile> services)
     {
+        Sample = sample;
         Institutions = institutions;
         Services = services;
     }
 
+    /// <summary>The sample directory as the app's demo loader reads it.</summary>
+    public IReadOnlyList<DemoDirectory.Organization> Sample { get; }
+
+    /// <summary>The organizations as intake sees them (what <see cref="InstitutionProjection"/> makes of the sample).</summary>
     public IReadOnlyList<Institution> Institutions { get; }
 
     public IReadOnlyList<ServiceProfile> Services { get; }
 
-    public static string DemoFile => Path.Combine(DemoData.Folder, "institutions.json");
+    public static string DemoFile => DemoDirectory.File;
 
     public static KreisDirectory Load()
     {
-        var institutions = JsonSerializer.Deserialize<List<Institution>>(File.ReadAllText(DemoFile), Json)
-            ?? throw new InvalidDataException($"{DemoFile} is empty.");
+        var sample = DemoDirectory.Load();
+        var institutions = sample.Select(o => new Institution
+        {
+            Id = o.Id,
+            Name = o.Details.Name,
+            Town = Institution.TownOf(o.Details),
+            Services = [.. o.Services.Select(s => new InstitutionService
+            {
+                Id = s.Id,
+                Name = s.Details.Name,
+                Sensitive = Beratungspass.ServiceDirectory.DirectoryService.IsSensitive(s.Details.Topics),
+                Retired = s.Details.Status == Beratungspass.ServiceDirectory.ServiceStatus.Defunct,
+            })],
+        }).ToList();
         var services = institutions
             .Where(i => !i.Retired)
             .SelectMany(i => i.Services.Where(s => !s.Retired).Select(s => Profile(i.Id, s)))
             .ToList();
-        return services.Count == 0 ? throw new InvalidDataException($"{DemoFile} lists no active service.") : new KreisDirectory(institutions, services);
+        return services.Count == 0 ? throw new InvalidDataException($"{DemoFile} lists no active service.") : new KreisDirectory(sample, institutions, services);
     }
 
     private static ServiceProfile Profile(string institutionId, InstitutionService service)

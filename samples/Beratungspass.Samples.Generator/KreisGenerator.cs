@@ -79,15 +79,10 @@ public static class KreisGenerator
             }
         }
 
-        // The directory's institutions, where missing (as the app's demo loader does: existing ones may have been edited).
+        // The sample directory, where missing (as the app's demo loader does: existing entries may have been edited).
         await using (var session = store.LightweightSession())
         {
-            var existing = (await session.Query<Institutions.Institution>().Select(i => i.Id).ToListAsync(cancellation)).ToHashSet(StringComparer.Ordinal);
-            foreach (var institution in directory.Institutions.Where(i => !existing.Contains(i.Id)))
-            {
-                session.Insert(institution);
-            }
-
+            await Web.Infrastructure.Demo.DemoDirectory.AddMissingAsync(session, directory.Sample, "generator", NodaTime.SystemClock.Instance.GetCurrentInstant(), cancellation);
             await session.SaveChangesAsync(cancellation);
         }
 

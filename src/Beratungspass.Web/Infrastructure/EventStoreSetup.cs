@@ -38,6 +38,8 @@ public static class EventStoreSetup
         services.AddScoped<CardReissuing>();
         services.AddSingleton<Beratungspass.Passes.Pins.PinChecks>();
         services.AddScoped<Intake.IntakeDesk>();
+        services.AddSingleton<Beratungspass.ServiceDirectory.DirectoryCatalog>();
+        services.AddScoped<ServiceDirectory.Editing.DirectoryEditing>();
         return services;
     }
 

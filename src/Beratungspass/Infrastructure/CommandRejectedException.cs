@@ -21,6 +21,14 @@ public enum Rejection
     PinWrong,
     PinLocked,
     PresenceRequired,
+    OrganizationNotFound,
+    OrganizationRetired,
+    OrganizationHasActiveServices,
+    ServiceNotFound,
+    ServiceRetired,
+    DirectoryIdTaken,
+    DirectoryIdInvalid,
+    RetireInsteadOfDefunct,
 }
 
 /// <summary>A decision refused its command; nothing was written.</summary>

@@ -4,6 +4,7 @@ using Beratungspass.ApiClients;
 using Beratungspass.Institutions;
 using Beratungspass.Passes;
 using Beratungspass.Passes.Pins;
+using Beratungspass.ServiceDirectory;
 using Beratungspass.Tokens.KeyRing;
 using JasperFx;
 using JasperFx.Events;
@@ -34,17 +35,25 @@ public static class MartenConfiguration
         options.Events.AddEventTypes([
             typeof(PassIssued), typeof(CardReissued), typeof(ConsentGranted), typeof(ConsentWithdrawn),
             typeof(ContactRecorded), typeof(HistoryViewed), typeof(ServiceHidden), typeof(ServiceShown),
+            typeof(OrganizationCreated), typeof(OrganizationChanged), typeof(OrganizationRetired),
+            typeof(ServiceCreated), typeof(ServiceChanged), typeof(ServiceRetired),
         ]);
 
         // Projections and their lifecycles: every one is registered here and nowhere else.
         options.Projections.Snapshot<Pass>(SnapshotLifecycle.Inline);
         options.Projections.Add<PassCardProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<PassHistoryProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<DirectoryOrganizationProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<DirectoryServiceProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<DirectoryRevisionProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<InstitutionProjection>(ProjectionLifecycle.Inline);
 
         options.Schema.For<PassCard>().UniqueIndex(card => card.PassCode);
         options.Schema.For<PassPin>().UseOptimisticConcurrency(true);
+        options.Schema.For<DirectoryService>().Index(s => s.OrganizationId);
+        options.Schema.For<DirectoryService>().UniqueIndex(s => s.HsdsId);
+        options.Schema.For<DirectoryOrganization>().UniqueIndex(o => o.HsdsId);
         // Administrators' edits carry the version they saw; a stale form is refused instead of overwriting.
-        options.Schema.For<Institution>().UseOptimisticConcurrency(true).Metadata(m => m.Version.MapTo(i => i.Version));
         options.Schema.For<Account>().UseOptimisticConcurrency(true).Metadata(m => m.Version.MapTo(a => a.Version))
             .UniqueIndex(a => a.ExternalSubject!);
         options.Schema.For<ApiClient>();

@@ -2,7 +2,10 @@ using Beratungspass.Infrastructure;
 
 namespace Beratungspass.Institutions;
 
-/// <summary>A counselling institution of the network, with the services it offers (linked to the directory once it exists).</summary>
+/// <summary>
+/// A counselling institution of the network with the services it offers: the directory's organization as
+/// accounts, intake and histories see it, projected by <see cref="InstitutionProjection"/>. Edited in the directory.
+/// </summary>
 public sealed class Institution
 {
     public const int MaximumNameLength = 200;
@@ -18,9 +21,6 @@ public sealed class Institution
     /// <summary>A retired institution keeps its id and services for the history, but takes no new accounts or API clients.</summary>
     public bool Retired { get; set; }
 
-    /// <summary>Marten's version of the stored document, carried by edit forms so stale edits are refused.</summary>
-    public Guid Version { get; set; }
-
     public InstitutionService? ActiveService(string serviceId) => Services.FirstOrDefault(s => s.Id == serviceId && !s.Retired);
 
     /// <summary>The towns of Kreis Unna, where the network's institutions are.</summary>
@@ -32,9 +32,12 @@ public sealed class Institution
     public static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= MaximumNameLength;
 
     public static bool IsValidTown(string? town) => town is not null && Towns.Contains(town);
+
+    /// <summary>The town of the organization's first location; empty for an organization without one.</summary>
+    public static string TownOf(ServiceDirectory.OrganizationDetails details) => details.Locations.Count > 0 ? details.Locations[0].Address.Town : "";
 }
 
-/// <summary>One counselling service of an institution. Sensitive services (psychosocial, violence protection) are hidden from others by default.</summary>
+/// <summary>One counselling service of an institution: the directory service's id, name and whether it is sensitive or retired.</summary>
 public sealed class InstitutionService
 {
     /// <summary>Unique in the whole network and never changed: contacts in pass histories refer to it.</summary>

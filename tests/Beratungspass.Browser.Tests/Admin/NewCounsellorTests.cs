@@ -68,7 +68,7 @@ public sealed class NewCounsellorTests(NewCounsellorTests.Host host) : IClassFix
         var page = await Desk.SignInAsync(context, "admin", "Demo-Admin-2026");
         await page.SetViewportSizeAsync(768, 1024);
 
-        foreach (var path in new[] { "/admin", "/admin/accounts", "/admin/accounts/berater.awo", "/admin/institutions/abh-kreis-unna", "/admin/api-clients", "/admin/changes" })
+        foreach (var path in new[] { "/admin", "/admin/accounts", "/admin/accounts/berater.awo", "/admin/api-clients", "/admin/changes" })
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");

@@ -112,7 +112,7 @@ public sealed partial class RoleBoundaryTests(RoleBoundaryTests.Host host) : ICl
     {
         using var client = await host.SignedInAsync(Administrator, AdministratorPassword);
 
-        foreach (var path in new[] { "/admin", "/admin/institutions", "/admin/institutions/new", "/admin/institutions/mbe-awo-unna",
+        foreach (var path in new[] { "/admin",
                      "/admin/accounts", "/admin/accounts/new", "/admin/accounts/berater.awo", "/admin/api-clients", "/admin/changes" })
         {
             await Forms.PageAsync(client, path);

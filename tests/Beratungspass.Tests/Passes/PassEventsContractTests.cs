@@ -17,7 +17,7 @@ public sealed class PassEventsContractTests(PassEventsContractTests.Host host) :
     private const string PassId = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
     private static readonly Instant At = Instant.FromUtc(2026, 3, 2, 9, 30, 15).Plus(Duration.FromMilliseconds(250));
 
-    private static readonly string[] Catalogue =
+    internal static readonly string[] Catalogue =
     [
         nameof(PassIssued), nameof(CardReissued), nameof(ConsentGranted), nameof(ConsentWithdrawn),
         nameof(ContactRecorded), nameof(HistoryViewed), nameof(ServiceHidden), nameof(ServiceShown),
@@ -79,6 +79,6 @@ public sealed class PassEventsContractTests(PassEventsContractTests.Host host) :
             .Select(type => type.Name)
             .Order();
 
-        Assert.Equal(Catalogue.Order(), known);
+        Assert.Equal(Catalogue.Concat(ServiceDirectory.DirectoryEventsContractTests.Catalogue).Order(), known);
     }
 }

@@ -72,7 +72,7 @@ public sealed class IndexModel(IQuerySession session, Ui ui) : AdminPageModel(ui
 
     public string SubjectLink(AdminChange change) => change.Subject switch
     {
-        AdminSubject.Institution => "/admin/institutions/" + change.SubjectId,
+        AdminSubject.Institution => "/directory/edit/organizations/" + change.SubjectId,
         AdminSubject.Account => "/admin/accounts/" + change.SubjectId,
         _ => "/admin/api-clients",
     };

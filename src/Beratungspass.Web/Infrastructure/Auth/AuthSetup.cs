@@ -27,8 +27,11 @@ public static class AuthSetup
     /// <summary>Counselling on API v1, with a sign-in cookie or an API client's bearer token.</summary>
     public const string CounsellingApi = "CounsellingApi";
 
-    /// <summary>Institutions, accounts and API clients: administrators with a sign-in cookie only.</summary>
+    /// <summary>Accounts and API clients: administrators with a sign-in cookie only.</summary>
     public const string Administration = "Administration";
+
+    /// <summary>Editing the directory of counselling offers (organizations, services, import): coordinators and administrators.</summary>
+    public const string DirectoryEditing = "DirectoryEditing";
 
     /// <summary>
     /// Cookie sign-in with every endpoint closed unless it says otherwise. API calls get 401/403 problem
@@ -64,7 +67,8 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Counselling, policy => policy.RequireRole(nameof(Role.Counsellor)))
             .AddPolicy(CounsellingApi, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireRole(nameof(Role.Counsellor)))
-            .AddPolicy(Administration, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(nameof(Role.Administrator)));
+            .AddPolicy(Administration, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(nameof(Role.Administrator)))
+            .AddPolicy(DirectoryEditing, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(nameof(Role.Coordinator), nameof(Role.Administrator)));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Beratungspass.Accounts;
-using Beratungspass.Institutions;
+using Beratungspass.ServiceDirectory;
+using NodaTime;
 using Beratungspass.Passes;
 using Beratungspass.Web.Passes.Issuing;
 using Marten;
@@ -9,11 +10,14 @@ using Microsoft.AspNetCore.Identity;
 namespace Beratungspass.Web.Infrastructure.Demo;
 
 /// <summary>
-/// Loads the fictional institutions, accounts and passes from <c>samples/demo</c> (copied next to the app)
+/// Loads the fictional directory, accounts and passes from <c>samples/demo</c> (copied next to the app)
 /// when <c>DemoData:Load</c> is true, as it is in Development. What is already there is left alone.
 /// </summary>
-public sealed class DemoData(IServiceProvider services, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
+public sealed class DemoData(IServiceProvider services, IConfiguration configuration, IClock clock, ILogger<DemoData> logger) : IHostedService
 {
+    /// <summary>Who the directory's history names for the sample entries.</summary>
+    public const string DemoAuthor = "demo";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -39,12 +43,8 @@ public sealed class DemoData(IServiceProvider services, IConfiguration configura
         var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Account>>();
         await using (var session = store.LightweightSession())
         {
-            // Administrators may have edited them since: only missing ones are added.
-            var institutions = (await session.Query<Institution>().Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
-            foreach (var institution in Read<Institution>("institutions.json").Where(i => !institutions.Contains(i.Id)))
-            {
-                session.Insert(institution);
-            }
+            // Coordinators may have edited the directory since: only organizations and services not there yet are added.
+            await DemoDirectory.AddMissingAsync(session, DemoDirectory.Load(), DemoAuthor, clock.GetCurrentInstant(), cancellationToken);
 
             var existing = (await session.Query<Account>().Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
             foreach (var demo in Accounts().Where(a => !existing.Contains(a.Id)))

@@ -176,8 +176,61 @@ public static class ProblemCatalog
         "Es ist ein Fehler aufgetreten; es wurde nichts gespeichert. Der Fehler wurde protokolliert.",
         "An error occurred; nothing was saved. The error was logged.");
 
+    public static readonly ProblemKind OrganizationNotFound = new("organization-not-found", 404,
+        "Organisation nicht gefunden", "Organization not found",
+        "Diese Organisation gibt es im Verzeichnis nicht.",
+        "This organization is not in the directory.");
+
+    public static readonly ProblemKind OrganizationRetired = new("organization-retired", 409,
+        "Organisation ausgeschieden", "Organization retired",
+        "Die Organisation ist aus dem Netzwerk ausgeschieden und kann nicht mehr bearbeitet werden und keine neuen Angebote bekommen.",
+        "The organization has left the network: it can no longer be edited or given new services.");
+
+    public static readonly ProblemKind OrganizationHasActiveServices = new("organization-has-active-services", 409,
+        "Noch aktive Angebote", "Services still active",
+        "Eine Organisation scheidet erst aus, wenn alle ihre Angebote eingestellt sind. Bitte zuerst die Angebote einstellen.",
+        "An organization can leave only once all its services are retired. Please retire the services first.");
+
+    public static readonly ProblemKind ServiceNotFound = new("service-not-found", 404,
+        "Angebot nicht gefunden", "Service not found",
+        "Dieses Angebot gibt es im Verzeichnis nicht.",
+        "This service is not in the directory.");
+
+    public static readonly ProblemKind ServiceRetired = new("service-retired", 409,
+        "Angebot eingestellt", "Service retired",
+        "Das Angebot ist eingestellt: Es kann nicht mehr bearbeitet werden und nimmt nichts Neues an. Verläufe zeigen es weiter.",
+        "The service is retired: it can no longer be edited and takes nothing new. Histories keep showing it.");
+
+    public static readonly ProblemKind DirectoryIdTaken = new("directory-id-taken", 409,
+        "Kennung vergeben", "Id taken",
+        "Diese Kennung ist im Verzeichnis schon vergeben (auch eingestellte Einträge behalten ihre Kennung). Bitte eine andere wählen.",
+        "This id is already taken in the directory (retired entries keep theirs too). Please choose another.");
+
+    public static readonly ProblemKind DirectoryIdInvalid = new("directory-id-invalid", 400,
+        "Kennung ungültig", "Id invalid",
+        "Eine Kennung hat 3 bis 64 Zeichen: Kleinbuchstaben, Ziffern, Punkt, Binde- und Unterstrich, am Anfang ein Buchstabe oder eine Ziffer.",
+        "An id has 3 to 64 characters: lower-case letters, digits, dot, hyphen and underscore, starting with a letter or digit.");
+
+    public static readonly ProblemKind RetireInsteadOfDefunct = new("retire-instead", 400,
+        "Bitte „Einstellen“ verwenden", "Please use \"Retire\"",
+        "Ein Angebot wird über „Einstellen“ beendet, nicht über den Status.",
+        "A service ends through \"Retire\", not through its status.");
+
+    public static readonly ProblemKind DirectoryEntryInvalid = new("directory-entry-invalid", 400,
+        "Eintrag unvollständig oder fehlerhaft", "Entry incomplete or invalid",
+        "Bitte die markierten Felder korrigieren; es wurde nichts gespeichert.",
+        "Please correct the marked fields; nothing was saved.");
+
     public static ProblemKind For(Rejection rejection) => rejection switch
     {
+        Rejection.OrganizationNotFound => OrganizationNotFound,
+        Rejection.OrganizationRetired => OrganizationRetired,
+        Rejection.OrganizationHasActiveServices => OrganizationHasActiveServices,
+        Rejection.ServiceNotFound => ServiceNotFound,
+        Rejection.ServiceRetired => ServiceRetired,
+        Rejection.DirectoryIdTaken => DirectoryIdTaken,
+        Rejection.DirectoryIdInvalid => DirectoryIdInvalid,
+        Rejection.RetireInsteadOfDefunct => RetireInsteadOfDefunct,
         Rejection.PassNotFound => PassNotFound,
         Rejection.PinTooWeak => PinTooWeak,
         Rejection.ConsentPurposesMissing or Rejection.ConsentInstitutionsMissing or Rejection.ConsentValidityOutOfRange => ConsentInvalid,

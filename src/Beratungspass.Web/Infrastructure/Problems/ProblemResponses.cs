@@ -92,6 +92,11 @@ public static class ProblemResponses
                 AddDetail(problem, rejected.Reason, detail);
             }
 
+            if (exception is Beratungspass.ServiceDirectory.InvalidDirectoryEntryException invalid)
+            {
+                problem.Extensions["errors"] = invalid.Errors.Select(e => new { path = e.Path, code = e.Code, message = PrefersEnglish(context.Request) ? e.English : e.German }).ToList();
+            }
+
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -129,6 +134,7 @@ public static class ProblemResponses
     {
         CommandRejectedException rejected => ProblemCatalog.For(rejected.Reason),
         ConcurrencyException => ProblemCatalog.ChangedMeanwhile,
+        Beratungspass.ServiceDirectory.InvalidDirectoryEntryException => ProblemCatalog.DirectoryEntryInvalid,
         BadHttpRequestException { StatusCode: 413 } => ProblemCatalog.RequestTooLarge,
         BadHttpRequestException { StatusCode: 415 } => ProblemCatalog.UnsupportedMediaType,
         BadHttpRequestException => ProblemCatalog.RequestInvalid,
