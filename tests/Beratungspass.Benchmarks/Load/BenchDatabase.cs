@@ -55,7 +55,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     private static async Task<BenchDatabase> OpenDatabaseAsync(LoadOptions options, CancellationToken cancellation)
     {
-        if (options.Suite == LoadSuiteKind.Issuing)
+        if (options.Suite is LoadSuiteKind.Issuing or LoadSuiteKind.Directory)
         {
             var folder = FreshFolder("bp-bench");
             Console.Error.WriteLine($"Starting a private PostgreSQL cluster in {folder} …");

@@ -10,6 +10,9 @@ public enum LoadSuiteKind
 
     /// <summary>Scan → history and recording contacts, on a database filled by the data generator.</summary>
     Intake,
+
+    /// <summary>Directory search and the HSDS export, on a synthetic directory of <see cref="LoadOptions.Services"/> services.</summary>
+    Directory,
 }
 
 /// <summary>Command-line options of the load runner; every loop it runs is bounded by a count and a time.</summary>
@@ -20,7 +23,7 @@ public enum LoadSuiteKind
 public sealed record LoadOptions(
     int Requests, IReadOnlyList<int> Concurrency, int Warmup, TimeSpan MeasurementLimit, string? Output,
     LoadSuiteKind Suite = LoadSuiteKind.Issuing, string? DataDirectory = null, string? Connection = null, string Preset = "kreis",
-    string? NpgsqlSettings = null)
+    string? NpgsqlSettings = null, int Services = 2000)
 {
     public static LoadOptions Default { get; } = new(1000, [1, 8, 32], 40, TimeSpan.FromSeconds(20), null);
 
@@ -48,10 +51,12 @@ public sealed record LoadOptions(
                     {
                         "issuing" => LoadSuiteKind.Issuing,
                         "intake" => LoadSuiteKind.Intake,
-                        _ => throw new FormatException($"--suite must be issuing or intake, not '{value}'."),
+                        "directory" => LoadSuiteKind.Directory,
+                        _ => throw new FormatException($"--suite must be issuing, intake or directory, not '{value}'."),
                     },
                 },
                 "--data-dir" => options with { DataDirectory = value },
+                "--services" => options with { Services = Number(name, value, 1, 100_000) },
                 "--connection" => options with { Connection = value },
                 "--npgsql" => options with { NpgsqlSettings = value },
                 "--preset" => options with { Preset = value is "kreis" or "large" ? value : throw new FormatException($"--preset must be kreis or large, not '{value}'.") },

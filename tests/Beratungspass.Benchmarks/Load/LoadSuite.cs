@@ -66,9 +66,12 @@ public static class LoadSuite
             database = await BenchDatabase.OpenAsync(options, stop.Token);
             stop.Token.ThrowIfCancellationRequested();
             var machine = await MachineDescription.ReadAsync(database.ConnectionString, stop.Token);
-            var (results, setup, reading) = options.Suite == LoadSuiteKind.Intake
-                ? await IntakeSuite.MeasureAsync(database, options, stop.Token)
-                : (await MeasureAsync(database, options, stop.Token), [], []);
+            var (results, setup, reading) = options.Suite switch
+            {
+                LoadSuiteKind.Intake => await IntakeSuite.MeasureAsync(database, options, stop.Token),
+                LoadSuiteKind.Directory => await DirectorySuite.MeasureAsync(database, options, stop.Token),
+                _ => (await MeasureAsync(database, options, stop.Token), [], []),
+            };
             var npgsql = new NpgsqlConnectionStringBuilder(MartenConfiguration.WithPreparedStatements(database.ConnectionString));
             IReadOnlyList<string> connection = [$"Npgsql as the app connects: Max Auto Prepare={npgsql.MaxAutoPrepare}, Auto Prepare Min Usages={npgsql.AutoPrepareMinUsages}, Maximum Pool Size={npgsql.MaxPoolSize}" + (options.NpgsqlSettings is { } extra ? $" (--npgsql \"{extra}\")" : "")];
             var report = LoadReport.Markdown(options, machine, results, await MachineDescription.LoadAverageAsync(), [.. connection, .. setup], reading);
