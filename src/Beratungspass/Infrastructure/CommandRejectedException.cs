@@ -29,6 +29,11 @@ public enum Rejection
     DirectoryIdTaken,
     DirectoryIdInvalid,
     RetireInsteadOfDefunct,
+    ReferralClosed,
+    ReferralNotYours,
+    ReferralTransitionInvalid,
+    ReferralOutcomeInvalid,
+    ReferralNoteTooLong,
 }
 
 /// <summary>A decision refused its command; nothing was written.</summary>

@@ -221,8 +221,38 @@ public static class ProblemCatalog
         "Bitte die markierten Felder korrigieren; es wurde nichts gespeichert.",
         "Please correct the marked fields; nothing was saved.");
 
+    public static readonly ProblemKind ReferralClosed = new("referral-closed", 409,
+        "Vermittlung abgeschlossen", "Referral closed",
+        "Diese Vermittlung ist abgeschlossen und hat ihr Ergebnis; sie kann nicht mehr geändert werden.",
+        "This referral is closed with its outcome; it can no longer be changed.");
+
+    public static readonly ProblemKind ReferralNotYours = new("referral-not-yours", 403,
+        "Nicht Ihre Vermittlung", "Not your referral",
+        "Diesen Schritt kann nur die vermittelnde bzw. die aufnehmende Einrichtung der Vermittlung gehen.",
+        "Only the referring or the receiving institution of the referral can take this step.");
+
+    public static readonly ProblemKind ReferralTransitionInvalid = new("referral-transition-invalid", 409,
+        "Schritt nicht möglich", "Step not possible",
+        "Im jetzigen Stand der Vermittlung ist dieser Schritt nicht möglich (z. B. erst annehmen, dann abschließen).",
+        "This step is not possible in the referral's current state (e.g. accept before completing).");
+
+    public static readonly ProblemKind ReferralOutcomeInvalid = new("referral-outcome-invalid", 400,
+        "Ergebnis passt nicht", "Outcome does not fit",
+        "Dieses Ergebnis passt nicht zu diesem Schritt. Bitte ein passendes Ergebnis wählen.",
+        "This outcome does not fit this step. Please choose a fitting outcome.");
+
+    public static readonly ProblemKind ReferralNoteTooLong = new("referral-note-too-long", 400,
+        "Notiz zu lang", "Note too long",
+        "Eine Notiz hat höchstens 1000 Zeichen – und nie persönliche Daten.",
+        "A note has at most 1000 characters — and never personal data.");
+
     public static ProblemKind For(Rejection rejection) => rejection switch
     {
+        Rejection.ReferralClosed => ReferralClosed,
+        Rejection.ReferralNotYours => ReferralNotYours,
+        Rejection.ReferralTransitionInvalid => ReferralTransitionInvalid,
+        Rejection.ReferralOutcomeInvalid => ReferralOutcomeInvalid,
+        Rejection.ReferralNoteTooLong => ReferralNoteTooLong,
         Rejection.OrganizationNotFound => OrganizationNotFound,
         Rejection.OrganizationRetired => OrganizationRetired,
         Rejection.OrganizationHasActiveServices => OrganizationHasActiveServices,
