@@ -16,9 +16,14 @@ public sealed class DirectoryTexts
     /// <summary>German is the neutral resource; each other client language has its own satellite.</summary>
     public static ResourceManager Resources { get; } = new(typeof(DirectoryTexts).FullName!, typeof(DirectoryTexts).Assembly);
 
+    private static readonly Dictionary<ClientLanguage, DirectoryTexts> Each = ClientLanguages.All.ToDictionary(l => l, l => new DirectoryTexts(l));
+
     private readonly CultureInfo culture;
 
-    public DirectoryTexts(ClientLanguage language)
+    /// <summary>The texts of one language; they never change while the app runs, so each language has one instance.</summary>
+    public static DirectoryTexts For(ClientLanguage language) => Each[language];
+
+    private DirectoryTexts(ClientLanguage language)
     {
         Language = language;
         culture = language.Culture();

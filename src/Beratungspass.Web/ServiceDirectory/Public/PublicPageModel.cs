@@ -24,7 +24,7 @@ public abstract class PublicPageModel(DirectoryCatalog catalog, IClock clock) : 
 
     public ClientLanguage Language => PageLanguage.Language;
 
-    public DirectoryTexts Texts { get; private set; } = new(ClientLanguage.De);
+    public DirectoryTexts Texts { get; private set; } = DirectoryTexts.For(ClientLanguage.De);
 
     public DirectorySnapshot Directory { get; private set; } = null!;
 
@@ -45,7 +45,7 @@ public abstract class PublicPageModel(DirectoryCatalog catalog, IClock clock) : 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         PageLanguage = PublicLanguage.Negotiate(RequestedLanguage, Request.GetTypedHeaders().AcceptLanguage);
-        Texts = new DirectoryTexts(Language);
+        Texts = DirectoryTexts.For(Language);
         Directory = await catalog.CurrentAsync(HttpContext.RequestAborted);
         Now = clock.GetCurrentInstant();
         Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);

@@ -83,12 +83,12 @@ public sealed class PublicDirectoryRulesTests
     {
         var monday = Instant.FromUtc(2026, 3, 2, 9, 0);
 
-        Assert.Equal("Montag", new DirectoryTexts(ClientLanguage.De).DayName(IsoDayOfWeek.Monday));
-        Assert.Equal("понеділок", new DirectoryTexts(ClientLanguage.Uk).DayName(IsoDayOfWeek.Monday));
-        Assert.Equal("Pazar", new DirectoryTexts(ClientLanguage.Tr).DayName(IsoDayOfWeek.Sunday));
-        Assert.Equal("Montag, 2. März 2026", new DirectoryTexts(ClientLanguage.De).Date(monday));
-        Assert.Contains("2026", new DirectoryTexts(ClientLanguage.Fa).Date(monday), StringComparison.Ordinal);
-        Assert.Equal("9:00\u202fAM–12:00\u202fPM", new DirectoryTexts(ClientLanguage.En).TimeRange(new LocalTime(9, 0), new LocalTime(12, 0)));
+        Assert.Equal("Montag", DirectoryTexts.For(ClientLanguage.De).DayName(IsoDayOfWeek.Monday));
+        Assert.Equal("понеділок", DirectoryTexts.For(ClientLanguage.Uk).DayName(IsoDayOfWeek.Monday));
+        Assert.Equal("Pazar", DirectoryTexts.For(ClientLanguage.Tr).DayName(IsoDayOfWeek.Sunday));
+        Assert.Equal("Montag, 2. März 2026", DirectoryTexts.For(ClientLanguage.De).Date(monday));
+        Assert.Contains("2026", DirectoryTexts.For(ClientLanguage.Fa).Date(monday), StringComparison.Ordinal);
+        Assert.Equal("9:00\u202fAM–12:00\u202fPM", DirectoryTexts.For(ClientLanguage.En).TimeRange(new LocalTime(9, 0), new LocalTime(12, 0)));
     }
 
     /// <summary>The compiled texts of one language only (the satellite assembly, or the neutral German), without fallback.</summary>
