@@ -34,12 +34,15 @@ public sealed class DirectorySearchTests(DirectorySearchTests.Host host) : IClas
         var both = await ResultsAsync("q=QUITTENWEG");
         var cafe = await ResultsAsync("q=sprachcafe+quittenweg");
         var naturalisation = await ResultsAsync("q=Einb%C3%BCrgerung");
+        var topicName = await ResultsAsync("q=integrationskurs+quittenweg");
 
         Assert.Contains(Cafe, both);
         Assert.Contains(Evening, both);
         Assert.Equal(Cafe, cafe[0]);
         Assert.DoesNotContain(Evening, cafe);
         Assert.Contains("abh-naturalisation", naturalisation);
+        // Topic names count as words of the service (the search hint's example).
+        Assert.Equal([Cafe], topicName);
     }
 
     [Fact]

@@ -83,6 +83,7 @@ public sealed class ServicePageTests(ServicePageTests.Host host) : IClassFixture
     [Theory]
     [InlineData("berater.awo", "Demo-Beratung-2026")]
     [InlineData(Coordinator, CoordinatorPassword)]
+    [InlineData("admin", "Demo-Admin-2026")]
     public async Task Signed_in_staff_see_the_contacts_in_a_marked_section_and_the_page_is_not_cached(string user, string password)
     {
         using var client = await host.SignedInAsync(user, password);
