@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Beratungspass.Accounts;
 using Beratungspass.Infrastructure;
 using Beratungspass.ServiceDirectory;
+using Beratungspass.Topics;
 using Beratungspass.Web.Infrastructure.Auth;
 using Beratungspass.Web.Infrastructure.Layout;
 using Beratungspass.Web.Infrastructure.Problems;
@@ -130,6 +131,52 @@ public abstract class EditingPageModel(Ui ui) : PageModel
 
     public static string Time(Instant instant) =>
         instant.InZone(MartenConfiguration.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The changes a history shows: the id of a row that came or went is left out (its other fields show the
+    /// row); an id that changed is shown.
+    /// </summary>
+    public static IEnumerable<DirectoryFieldChange> Shown(IEnumerable<DirectoryFieldChange> changes) =>
+        changes.Where(c => !(c.Path.EndsWith(".id", StringComparison.Ordinal) && (c.Before is null || c.After is null)));
+
+    /// <summary>A stored value as people read it: days, status, topics and languages by their name; anything else as it is.</summary>
+    public string? Value(string path, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var field = path[(path.LastIndexOf('.') + 1)..];
+        var list = field.Contains('[', StringComparison.Ordinal) ? field[..field.IndexOf('[', StringComparison.Ordinal)] : null;
+        return (field, list) switch
+        {
+            (_, "days") when Enum.TryParse<IsoDayOfWeek>(value, out var day) => DayName(day),
+            ("status", _) => value switch
+            {
+                "active" => StatusName(ServiceStatus.Active),
+                "inactive" => StatusName(ServiceStatus.Inactive),
+                "temporarily closed" => StatusName(ServiceStatus.TemporarilyClosed),
+                "defunct" => StatusName(ServiceStatus.Defunct),
+                _ => value,
+            },
+            (_, "topics") when Taxonomy.Find(value) is { } topic => Ui.T(topic.German, topic.English),
+            (_, "languages") when Languages.Find(value) is { } language => Ui.T(language.German, language.English),
+            _ => value,
+        };
+    }
+
+    public string DayName(IsoDayOfWeek day) => day switch
+    {
+        IsoDayOfWeek.Monday => Ui.T("Montag", "Monday"),
+        IsoDayOfWeek.Tuesday => Ui.T("Dienstag", "Tuesday"),
+        IsoDayOfWeek.Wednesday => Ui.T("Mittwoch", "Wednesday"),
+        IsoDayOfWeek.Thursday => Ui.T("Donnerstag", "Thursday"),
+        IsoDayOfWeek.Friday => Ui.T("Freitag", "Friday"),
+        IsoDayOfWeek.Saturday => Ui.T("Samstag", "Saturday"),
+        IsoDayOfWeek.Sunday => Ui.T("Sonntag", "Sunday"),
+        _ => day.ToString(),
+    };
 
     public string StatusName(ServiceStatus status) => status switch
     {

@@ -175,6 +175,33 @@ public sealed class DirectoryEditingTests(DirectoryEditingTests.Host host) : ICl
     }
 
     [Fact]
+    public async Task A_location_a_service_still_names_cannot_be_removed_and_other_edits_keep_the_location_ids()
+    {
+        var coordinator = await CoordinatorAsync();
+        await EditForms.CreateOrganizationAsync(coordinator, "standort", "Beratung mit Standort");
+        await EditForms.CreateServiceAsync(coordinator, "standort", "standort-angebot", "Angebot am Standort");
+        const string path = "/directory/edit/organizations/standort";
+        var before = (await OrganizationAsync("standort"))!;
+
+        using var removed = await EditForms.PostAsync(coordinator, path, ("Locations[0].Remove", "true"));
+        using var added = await EditForms.PostAsync(coordinator, path,
+            ("Name", "Beratung mit zwei Standorten"), ("Locations[1].Name", "Außenstelle"), ("Locations[1].Street", "Nebenweg 1"),
+            ("Locations[1].PostalCode", "59379"), ("Locations[1].Town", "Selm"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, removed.StatusCode);
+        var html = await removed.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Angebot am Standort", Forms.TextOf(html, "locations-0-error"), StringComparison.Ordinal);
+        Assert.Contains("href=\"#locations-0\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var after = (await OrganizationAsync("standort"))!;
+        Assert.Equal(before.Version + 1, after.Version);
+        Assert.Equal("Beratung mit zwei Standorten", after.Details.Name);
+        Assert.Equal(before.Details.Locations[0], after.Details.Locations[0]);
+        Assert.Equal("Außenstelle", after.Details.Locations[1].Name);
+        Assert.Equal(before.Details.Phones[0].Id, after.Details.Phones[0].Id);
+    }
+
+    [Fact]
     public async Task Two_coordinators_editing_one_service_at_once_the_second_is_told_it_changed_meanwhile_and_sees_both()
     {
         var coordinator = await CoordinatorAsync();
