@@ -79,7 +79,8 @@ public abstract class EditingPageModel(Ui ui) : PageModel
         return Page();
     }
 
-    public void Refused(ProblemKind kind, string? concerns = null) => Refusal = new Refusal(Ui.Title(kind), Ui.Detail(kind), concerns);
+    /// <summary>A refusal shown with the page as it is, e.g. a form that cannot be used.</summary>
+    public void ShowRefusal(ProblemKind kind, string? concerns = null) => Refusal = new Refusal(Ui.Title(kind), Ui.Detail(kind), concerns);
 
     /// <summary>
     /// The form was built on an older version: nothing is saved. The page shows the current state, what

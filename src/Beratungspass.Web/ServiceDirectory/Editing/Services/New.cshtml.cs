@@ -34,7 +34,7 @@ public sealed class NewModel(IDocumentStore store, DirectoryEditing editing, Ui 
         Form.EnsureBlankRows();
         if (Organization.Retired)
         {
-            Refused(ProblemCatalog.OrganizationRetired);
+            ShowRefusal(ProblemCatalog.OrganizationRetired);
         }
 
         return Page();
