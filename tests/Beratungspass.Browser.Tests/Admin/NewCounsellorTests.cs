@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Beratungspass.Browser.Tests.Admin;
 
-/// <summary>An administrator sets up a new institution with a service and a counsellor, who then signs in — all with the keyboard and mouse in Chromium.</summary>
+/// <summary>An administrator sets up a new institution in the directory, with a location and a service, and a counsellor, who then signs in — all with the keyboard and mouse in Chromium.</summary>
 public sealed class NewCounsellorTests(NewCounsellorTests.Host host) : IClassFixture<NewCounsellorTests.Host>
 {
     public sealed class Host(TestPostgres postgres) : BrowserHost(postgres);
@@ -14,20 +14,33 @@ public sealed class NewCounsellorTests(NewCounsellorTests.Host host) : IClassFix
         var page = await Desk.SignInAsync(context, "admin", "Demo-Admin-2026");
         Assert.EndsWith("/admin", page.Url, StringComparison.Ordinal);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Einrichtungen" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Neue Einrichtung" }).ClickAsync();
-        await page.GetByLabel("Kennung").FillAsync("ia-awo-werne");
-        await page.GetByLabel("Name").FillAsync("Integrationsagentur AWO Werne");
-        await page.GetByLabel("Ort").SelectOptionAsync("Werne");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Einrichtung anlegen" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/institutions/ia-awo-werne?saved=created");
-        Assert.Contains("Jetzt ihre Dienste hinzufügen", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Verzeichnis: Einrichtungen und Angebote" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Neue Organisation" }).ClickAsync();
+        await page.Locator("#id").FillAsync("ia-awo-werne");
+        await page.Locator("#name").FillAsync("Integrationsagentur AWO Werne");
+        await page.Locator("#description").FillAsync("Integrationsagentur der AWO in Werne: Beratung, Gruppenangebote, Ehrenamt.");
+        await page.Locator("#locations-0-name").FillAsync("AWO-Begegnungszentrum Werne");
+        await page.Locator("#locations-0-address-street").FillAsync("Beispielstraße 12");
+        await page.Locator("#locations-0-address-postalCode").FillAsync("59368");
+        await page.Locator("#locations-0-address-town").SelectOptionAsync("Werne");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Organisation anlegen" }).ClickAsync();
+        await page.WaitForURLAsync("**/directory/edit/organizations/ia-awo-werne?saved=created");
+        Assert.Contains("Jetzt ihre Angebote hinzufügen", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
 
-        await page.GetByLabel("Kennung des Dienstes").FillAsync("ia-awo-werne-beratung");
-        await page.Locator("#new-service-name").FillAsync("Integrationsberatung Werne");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Dienst hinzufügen" }).ClickAsync();
-        await page.WaitForURLAsync("**?saved=service");
-        Assert.Equal("Integrationsberatung Werne", await page.Locator("#service-name-ia-awo-werne-beratung").InputValueAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Neues Angebot" }).ClickAsync();
+        await page.WaitForURLAsync("**/directory/edit/services/new?organization=ia-awo-werne");
+        await page.Locator("#id").FillAsync("ia-awo-werne-beratung");
+        await page.Locator("#name").FillAsync("Integrationsberatung Werne");
+        await page.Locator("#description").FillAsync("Beratung zu Arbeit, Wohnen und Behörden.");
+        await page.Locator("#topic-work").CheckAsync();
+        await page.Locator("#topic-housing").CheckAsync();
+        await page.Locator("#locations-0-offered").CheckAsync();
+        await page.Locator("#locations-0-hours-0-day-Tuesday").CheckAsync();
+        await page.Locator("#locations-0-hours-0-opens").FillAsync("09:00");
+        await page.Locator("#locations-0-hours-0-closes").FillAsync("12:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Angebot anlegen" }).ClickAsync();
+        await page.WaitForURLAsync("**/directory/edit/services/ia-awo-werne-beratung?saved=created");
+        Assert.Equal("Integrationsberatung Werne", await page.Locator("#name").InputValueAsync());
 
         await page.GotoAsync("/admin/accounts/new");
         await page.GetByLabel("Benutzername").FillAsync("berater.werne");
@@ -59,6 +72,12 @@ public sealed class NewCounsellorTests(NewCounsellorTests.Host host) : IClassFix
         Assert.Equal(0, await navigation.GetByRole(AriaRole.Link, new() { Name = "Verwaltung" }).CountAsync());
         await page.GotoAsync("/passes/issue");
         Assert.Equal("Pass ausstellen", (await page.Locator("h1").InnerTextAsync()).Split('\n')[0].Trim());
+
+        // At the first intake the new service is there to record the contact for.
+        var passCode = await Desk.IssuePassAsync(page, "de");
+        await page.GotoAsync($"/intake/{Desk.InAddress(passCode)}");
+        await IntakeSteps.GiveConsentAsync(page, "4829");
+        Assert.Equal("Integrationsberatung Werne", (await page.Locator("#contact-service option:checked").InnerTextAsync()).Trim());
     }
 
     [Fact]

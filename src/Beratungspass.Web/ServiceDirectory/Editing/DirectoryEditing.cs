@@ -112,7 +112,23 @@ public sealed class DirectoryEditing(IDocumentStore store, IClock clock)
         return entries;
     }
 
-    private sealed record ServiceState(ServiceDetails Details, IReadOnlyList<StaffContact> StaffContacts);
+    /// <summary>
+    /// What the entry said at a version: the organization's details, or the service's <see cref="ServiceState"/>.
+    /// Null when the stream does not exist. Compared with an edit form's input, it shows what the user changed.
+    /// </summary>
+    public async Task<object?> StateAtAsync(string streamKey, long version, CancellationToken cancellation)
+    {
+        await using var query = store.QuerySession();
+        var events = await query.Events.FetchStreamAsync(streamKey, version, token: cancellation);
+        return events.Select(e => e.Data).LastOrDefault(e => e is not (OrganizationRetired or ServiceRetired)) switch
+        {
+            OrganizationCreated c => c.Details,
+            OrganizationChanged c => c.Details,
+            ServiceCreated c => new ServiceState(c.Details, c.StaffContacts),
+            ServiceChanged c => new ServiceState(c.Details, c.StaffContacts),
+            _ => null,
+        };
+    }
 
     private static void Expect(long? actual, long expected)
     {
@@ -132,6 +148,11 @@ public sealed class DirectoryEditing(IDocumentStore store, IClock clock)
         {
             throw new CommandRejectedException(Rejection.DirectoryIdTaken);
         }
+        catch (JasperFx.ConcurrencyException)
+        {
+            // Another edit of the same entry was saved between reading and writing this one.
+            throw new CommandRejectedException(Rejection.ChangedMeanwhile);
+        }
     }
 }
 
@@ -141,6 +162,9 @@ public enum DirectoryChangeKind
     Changed,
     Retired,
 }
+
+/// <summary>What a service's history compares: its details and its staff-only contacts.</summary>
+public sealed record ServiceState(ServiceDetails Details, IReadOnlyList<StaffContact> StaffContacts);
 
 /// <summary>One change of an entry as the history shows it.</summary>
 public sealed record DirectoryHistoryEntry(long Version, DirectoryChangeKind Kind, string By, Instant At, IReadOnlyList<DirectoryFieldChange> Changes);
