@@ -15,16 +15,21 @@ namespace Beratungspass.Web.ServiceDirectory.Importing;
 /// </summary>
 /// <remarks>
 /// The antiforgery token is checked here, after the size: checked before, an oversized upload would be
-/// answered as a broken form instead of "file too large".
+/// answered as a broken form instead of "file too large". An upload over the limit (up to <see cref="DrainBytes"/>)
+/// is read to its end and dropped, so the browser, still sending, gets to see the answer instead of a broken
+/// connection; nothing of it is kept.
 /// </remarks>
 [Authorize(Policy = AuthSetup.DirectoryEditing)]
-[RequestSizeLimit(MaximumRequestBytes)]
+[RequestSizeLimit(DrainBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaximumRequestBytes)]
 [IgnoreAntiforgeryToken]
 public sealed class ImportModel(DirectoryImporting importing, IAntiforgery antiforgery) : PageModel
 {
     /// <summary>The file and the form around it.</summary>
     public const long MaximumRequestBytes = DirectoryImporting.MaximumFileBytes + 64 * 1024;
+
+    /// <summary>How much of an oversized upload is read and dropped before answering; beyond it the connection is closed.</summary>
+    public const long DrainBytes = 64 * 1024 * 1024;
 
     /// <summary>Most errors shown at once; a file with more has a problem a few of them already show.</summary>
     public const int ShownErrors = 500;
@@ -45,7 +50,7 @@ public sealed class ImportModel(DirectoryImporting importing, IAntiforgery antif
     {
         if (Request.ContentLength > MaximumRequestBytes)
         {
-            return Refuse(ProblemCatalog.ImportTooLarge);
+            return await TooLargeAsync(cancellation);
         }
 
         if (!Request.HasFormContentType)
@@ -65,7 +70,7 @@ public sealed class ImportModel(DirectoryImporting importing, IAntiforgery antif
         }
         catch (InvalidDataException limit) when (limit.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
-            return Refuse(ProblemCatalog.ImportTooLarge);
+            return await TooLargeAsync(cancellation);
         }
         catch (Exception broken) when (broken is InvalidDataException or IOException or AntiforgeryValidationException)
         {
@@ -105,6 +110,20 @@ public sealed class ImportModel(DirectoryImporting importing, IAntiforgery antif
 
         Summary = outcome.Plan.Summary;
         return Page();
+    }
+
+    private async Task<PageResult> TooLargeAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await Request.Body.CopyToAsync(Stream.Null, cancellation);
+        }
+        catch (IOException)
+        {
+            // Larger still than what is drained: the answer goes out and the connection closes.
+        }
+
+        return Refuse(ProblemCatalog.ImportTooLarge);
     }
 
     private PageResult Refuse(ProblemKind kind)
