@@ -62,7 +62,7 @@ public static class ServicesCsv
             Text(string.Join(", ", phones.Select(p => p.Number))),
             Text(d.Email ?? organization?.Details.Email),
             Text(d.Website ?? organization?.Details.Website),
-            Text(string.Join("\n", locations.Select(l => Hours(l.Location, l.At)))),
+            Text(string.Join("\n", locations.Where(l => l.At.Hours.Count > 0).Select(l => Hours(l.Location, l.At)))),
             Text(d.EligibilityDescription),
             Text(d.ApplicationProcess),
             Text(d.FeesDescription),
