@@ -271,4 +271,35 @@ public sealed class HsdsConformanceTests(HsdsConformanceTests.Host host) : IClas
         await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.NotFound, "not-found");
         await ProblemAssert.IsProblemAsync(post, HttpStatusCode.MethodNotAllowed, "method-not-allowed");
     }
+
+    [Theory]
+    [InlineData("/hsds/services?search=%00%01%02")]
+    [InlineData("/hsds/services?search=%F0%9F%98%80%D8%B9")]
+    [InlineData("/hsds/services?modified_after=2026-13-45")]
+    [InlineData("/hsds/services?modified_after=2026-03-29T02:30:00")]
+    [InlineData("/hsds/services?page=%FF")]
+    [InlineData("/hsds/services/%20")]
+    [InlineData("/hsds/services/..%2F..%2Fetc")]
+    [InlineData("/hsds/organizations?search=<script>")]
+    [InlineData("/hsds/taxonomy_terms?taxonomy_id=00000000-0000-0000-0000-000000000000&top_only=true")]
+    [InlineData("/directory/export/hsds.json?page=x")]
+    public async Task Odd_requests_get_an_answer_never_a_server_error(string path)
+    {
+        using var client = host.Client();
+
+        using var answer = await client.GetAsync(path, Ct);
+
+        Assert.True((int)answer.StatusCode < 500, $"{path} answered {(int)answer.StatusCode}");
+        ProblemAssert.HasNoInternals(await answer.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_search_longer_than_200_characters_is_refused()
+    {
+        using var client = host.Client();
+
+        using var answer = await client.GetAsync("/hsds/services?search=" + new string('a', 201), Ct);
+
+        await ProblemAssert.IsProblemAsync(answer, HttpStatusCode.BadRequest, "hsds-query-invalid");
+    }
 }
