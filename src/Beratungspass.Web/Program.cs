@@ -8,6 +8,8 @@ using Beratungspass.Web.Infrastructure.Health;
 using Beratungspass.Web.Infrastructure.Layout;
 using Beratungspass.Web.Infrastructure.LocalDatabase;
 using Beratungspass.Web.Infrastructure.Problems;
+using Beratungspass.Web.ServiceDirectory.Exporting;
+using Beratungspass.Web.ServiceDirectory.Hsds;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseLocalDatabaseWhenUnconfigured();
@@ -36,7 +38,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 // Pages re-execute /error/{status}; at top level, because only there does re-execution route again (in a branch the
 // error page was never found). API answers carry a problem document from the inner middleware, so they are left alone.
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hsds"), api => api.UseStatusCodePages());
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 // Routing after the status code pages, so their re-executed request (/error/404, /error/400 …) finds its page.
@@ -47,6 +49,8 @@ app.UseAntiforgery();
 
 app.MapHealth();
 app.MapApi();
+app.MapHsdsApi();
+app.MapDirectoryExports();
 app.MapRazorPages();
 app.PrintBannerOnStart();
 app.Run();

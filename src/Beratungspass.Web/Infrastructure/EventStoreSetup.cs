@@ -40,6 +40,7 @@ public static class EventStoreSetup
         services.AddScoped<Intake.IntakeDesk>();
         services.AddSingleton<Beratungspass.ServiceDirectory.DirectoryCatalog>();
         services.AddScoped<ServiceDirectory.Editing.DirectoryEditing>();
+        services.AddScoped<ServiceDirectory.Importing.DirectoryImporting>();
         return services;
     }
 

@@ -245,6 +245,25 @@ public static class ProblemCatalog
         "Notiz zu lang", "Note too long",
         "Eine Notiz hat höchstens 1000 Zeichen – und nie persönliche Daten.",
         "A note has at most 1000 characters — and never personal data.");
+    public static readonly ProblemKind HsdsQueryInvalid = new("hsds-query-invalid", 400,
+        "Abfrageparameter ungültig", "Query parameter invalid",
+        "page und per_page sind ganze Zahlen ab 1 (per_page über 200 wird als 200 behandelt); Kennungen sind UUIDs; modified_after ist ein Zeitpunkt nach ISO 8601; minimal, full, full_service und top_only sind true oder false; search hat höchstens 200 Zeichen.",
+        "page and per_page are whole numbers from 1 (per_page above 200 is served as 200); ids are UUIDs; modified_after is an ISO 8601 date-time; minimal, full, full_service and top_only are true or false; search has at most 200 characters.");
+
+    public static readonly ProblemKind HsdsNotFound = new("hsds-not-found", 404,
+        "Nicht im Verzeichnis", "Not in the directory",
+        "Unter dieser Kennung gibt es im Verzeichnis keinen Eintrag dieser Art. Kennungen sind die UUIDs, die die Listen unter /hsds nennen.",
+        "There is no entry of this kind under this id in the directory. Ids are the UUIDs the lists under /hsds give.");
+
+    public static readonly ProblemKind ImportInvalid = new("import-invalid", 400,
+        "Import nicht möglich", "Import not possible",
+        "Die Datei enthält Fehler; es wurde nichts übernommen. Jede Fehlerstelle ist mit ihrem JSON-Pfad genannt.",
+        "The file has errors; nothing was imported. Each error is named with its JSON path.");
+
+    public static readonly ProblemKind ImportTooLarge = new("import-too-large", 413,
+        "Datei zu groß", "File too large",
+        "Eine Importdatei darf höchstens 10 MB groß sein; es wurde nichts übernommen. Das ganze Verzeichnis des Kreises ist als HSDS-Datei weit kleiner – bitte prüfen, ob die richtige Datei gewählt ist.",
+        "An import file may be at most 10 MB; nothing was imported. The Kreis's whole directory as an HSDS file is far smaller – please check that the right file was chosen.");
 
     public static ProblemKind For(Rejection rejection) => rejection switch
     {

@@ -125,7 +125,7 @@ public static class ProblemResponses
         private static bool IsApi(HttpRequest request)
         {
             var path = request.HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? request.Path;
-            return path.StartsWith("/api", StringComparison.OrdinalIgnoreCase) || !request.GetTypedHeaders().Accept.Any(a => a.MediaType == "text/html");
+            return path.StartsWith("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/hsds", StringComparison.OrdinalIgnoreCase) || !request.GetTypedHeaders().Accept.Any(a => a.MediaType == "text/html");
         }
     }
 
