@@ -61,7 +61,8 @@ public static class MartenConfiguration
         options.Schema.For<DirectoryService>().UniqueIndex(s => s.HsdsId);
         options.Schema.For<DirectoryOrganization>().UniqueIndex(o => o.HsdsId);
         // Inbox, outbox (with its unread count) and the pass history each find referrals by one of these.
-        options.Schema.For<ReferralCard>().Index(r => r.ToInstitutionId).Index(r => r.FromInstitutionId).Index(r => r.PassId);
+        options.Schema.For<ReferralCard>().Index(r => r.ToInstitutionId).Index(r => r.FromInstitutionId).Index(r => r.PassId)
+            .Metadata(m => m.LastModified.MapTo(r => r.StoredAt));
         // Administrators' edits carry the version they saw; a stale form is refused instead of overwriting.
         options.Schema.For<Account>().UseOptimisticConcurrency(true).Metadata(m => m.Version.MapTo(a => a.Version))
             .UniqueIndex(a => a.ExternalSubject!);

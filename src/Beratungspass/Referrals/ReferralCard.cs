@@ -68,6 +68,9 @@ public sealed class ReferralCard
     /// <summary>The stream version: answers carry it as their expected version.</summary>
     public long Version { get; set; }
 
+    /// <summary>When the card was last written (Marten's last-modified column): lists pick their latest closed referrals by it in SQL.</summary>
+    public DateTimeOffset StoredAt { get; set; }
+
     /// <summary>The same rule as <see cref="Referral.IsAnswerOverdue"/>, for lists.</summary>
     public bool IsAnswerOverdue(Instant now, DateTimeZone zone) => Status == ReferralStatus.Requested && now > Referral.AnswerDue(RequestedAt, zone);
 
