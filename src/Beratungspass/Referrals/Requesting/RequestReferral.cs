@@ -79,7 +79,8 @@ public static class RequestReferralDecision
             topics, coordination, skipped, Blank(command.Note), release, command.RequestedBy, now);
     }
 
-    private static DirectoryService CheckTarget(Institution from, DirectoryService? toService, DirectoryOrganization? toOrganization)
+    /// <summary>The receiving service takes referrals from this institution: it exists, is active, and belongs to another institution that is still in the network.</summary>
+    public static DirectoryService CheckTarget(Institution from, DirectoryService? toService, DirectoryOrganization? toOrganization)
     {
         if (toService is null)
         {
