@@ -136,6 +136,26 @@ public sealed class ReferralLoopTests(ReferralLoopTests.Host host) : IClassFixtu
         Assert.False(cancelled.GetProperty("resultUnseen").GetBoolean());
     }
 
+    [Fact]
+    public async Task The_API_description_lists_every_referral_operation_with_its_problems()
+    {
+        var awo = await host.DeskAsync();
+
+        var paths = (await GetAsync(awo, "/openapi/v1.json")).GetProperty("paths");
+
+        Assert.True(paths.GetProperty("/api/v1/referrals").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _));
+        foreach (var step in new[] { "acceptance", "rejection", "start", "completion", "failure", "cancellation", "coordinations", "result-seen" })
+        {
+            var operation = paths.GetProperty($"/api/v1/referrals/{{referralId}}/{step}").GetProperty("post");
+            Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()), step);
+        }
+
+        foreach (var list in new[] { "/api/v1/referrals/inbox", "/api/v1/referrals/outbox", "/api/v1/referrals/{referralId}" })
+        {
+            Assert.True(paths.GetProperty(list).TryGetProperty("get", out _), list);
+        }
+    }
+
     private async Task<int> UnseenAsync(string institutionId, string referralId)
     {
         await using var session = host.Store.QuerySession();
