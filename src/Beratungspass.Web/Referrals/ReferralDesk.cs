@@ -78,7 +78,7 @@ public sealed class ReferralDesk(IDocumentStore store, PresenceTokens presence, 
         {
             await session.SaveChangesAsync(cancellation);
         }
-        catch (ExistingStreamIdCollisionException)
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
         {
             // The same request sent twice at the same moment: the other one created it.
             await using var query = store.QuerySession();

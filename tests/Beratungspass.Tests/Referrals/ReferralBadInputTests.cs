@@ -162,6 +162,7 @@ public sealed class ReferralBadInputTests(ReferralBadInputTests.Host host) : ICl
         await RefusedAsync(() => StepAsync(jmd, id, "cancellation", new { expectedVersion = version, reason = "client-declined" }), HttpStatusCode.Forbidden, "referral-not-yours");
         await RefusedAsync(() => StepAsync(jmd, id, "rejection", new { expectedVersion = version, reason = "counselling-took-place" }), HttpStatusCode.BadRequest, "referral-outcome-invalid");
         await RefusedAsync(() => StepAsync(jmd, id, "rejection", new { expectedVersion = version }), HttpStatusCode.BadRequest, "referral-outcome-invalid");
+        await RefusedAsync(() => StepAsync(jmd, id, "result-seen", new { }), HttpStatusCode.Forbidden, "referral-not-yours");
         await RefusedAsync(() => StepAsync(jmd, id, "acceptance", new { }), HttpStatusCode.BadRequest, "request-invalid");
         await RefusedAsync(() => StepAsync(jmd, id, "acceptance", new { expectedVersion = version, outcome = "no-capacity" }), HttpStatusCode.BadRequest, "request-invalid");
 

@@ -137,6 +137,45 @@ public sealed class ReferralLoopTests(ReferralLoopTests.Host host) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_intake_page_shows_the_pass_referrals_and_their_state_with_the_history()
+    {
+        var awo = await host.DeskAsync();
+        var jmd = await host.DeskAsync("berater.jmd");
+        var ready = await ReadyAsync(awo);
+        var requested = await RequestedAsync(awo, Body(ready.Pass.CodeValue, ready.PresenceToken, topics: ["housing"]));
+        await SteppedAsync(jmd, IdOf(requested), "rejection", new { expectedVersion = VersionOf(requested), reason = "no-capacity" });
+
+        var form = await Forms.PageAsync(awo, $"/intake/{ready.Pass.CodeValue}");
+        using var answer = await Forms.PostAsync(awo, $"/intake/{ready.Pass.CodeValue}?handler=History", form, ("presenceToken", ready.PresenceToken));
+        var page = System.Net.WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("Vermittlungen", page, StringComparison.Ordinal);
+        Assert.Contains("abgelehnt: keine Kapazität", page, StringComparison.Ordinal);
+        Assert.Contains("Wohnen", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bitte um Rückruf", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_request_sent_several_times_at_once_makes_one_referral()
+    {
+        var awo = await host.DeskAsync();
+        var ready = await ReadyAsync(awo);
+        var body = Body(ready.Pass.CodeValue, ready.PresenceToken);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RequestAsync(awo, body)));
+
+        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync(Ct)));
+        Assert.True(answers.Count(a => a.StatusCode == HttpStatusCode.Created) == 1, string.Join("\n", texts));
+        Assert.True(answers.All(a => a.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK), string.Join("\n", answers.Select((a, i) => $"{(int)a.StatusCode} {texts[i]}")));
+        Assert.Equal(1, await StreamsAsync((string)body["referralId"]!));
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task The_API_description_lists_every_referral_operation_with_its_problems()
     {
         var awo = await host.DeskAsync();
