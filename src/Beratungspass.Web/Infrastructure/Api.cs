@@ -8,6 +8,11 @@ using Beratungspass.Web.Intake.ConfirmingPresence;
 using Beratungspass.Web.Intake.Consenting;
 using Beratungspass.Web.Intake.Recording;
 using Beratungspass.Web.Intake.ShowingHistory;
+using Beratungspass.Web.Referrals.Answering;
+using Beratungspass.Web.Referrals.Inbox;
+using Beratungspass.Web.Referrals.Outbox;
+using Beratungspass.Web.Referrals.Requesting;
+using Beratungspass.Web.Referrals.Viewing;
 using Beratungspass.Web.Topics;
 using NodaTime.Serialization.SystemTextJson;
 using Scalar.AspNetCore;
@@ -73,6 +78,12 @@ public static class Api
         v1.MapShowHistory();
         v1.MapRecordContact();
         v1.MapListTopics();
+        v1.MapRequestReferral();
+        v1.MapGetReferral();
+        v1.MapAnswerReferral();
+        v1.MapListInbox();
+        v1.MapListOutbox();
+        v1.MapMarkResultSeen();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("Beratungspass API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -38,6 +38,7 @@ public static class EventStoreSetup
         services.AddScoped<CardReissuing>();
         services.AddSingleton<Beratungspass.Passes.Pins.PinChecks>();
         services.AddScoped<Intake.IntakeDesk>();
+        services.AddScoped<Referrals.ReferralDesk>();
         services.AddSingleton<Beratungspass.ServiceDirectory.DirectoryCatalog>();
         services.AddScoped<ServiceDirectory.Editing.DirectoryEditing>();
         services.AddScoped<ServiceDirectory.Importing.DirectoryImporting>();

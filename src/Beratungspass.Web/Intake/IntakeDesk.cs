@@ -12,8 +12,12 @@ using NodaTime;
 
 namespace Beratungspass.Web.Intake;
 
-/// <summary>What a counsellor was shown: the visible history, its version for the next form, and the presence proof.</summary>
-public sealed record HistoryShown(PassCard Card, PassHistory History, IReadOnlyList<Consent> Consents, string PresenceToken, long Version);
+/// <summary>What a counsellor was shown: the visible history with the pass's referrals, its version for the next form, and the presence proof.</summary>
+public sealed record HistoryShown(PassCard Card, PassHistory History, IReadOnlyList<Consent> Consents, string PresenceToken, long Version)
+{
+    /// <summary>Open referrals and results, as far as they do not name a service the client hid.</summary>
+    public IReadOnlyList<global::Beratungspass.Referrals.ReferralCard> Referrals { get; init; } = [];
+}
 
 /// <summary>
 /// The intake rules, one place for pages and API alike: the client's PIN (or the phone's rotating code)
@@ -79,7 +83,10 @@ public sealed class IntakeDesk(IDocumentStore store, PinChecks pins, PresenceTok
         stream.AppendOne(viewed);
         await session.SaveChangesAsync(cancellation);
         var history = (await session.LoadAsync<PassHistory>(card.Id, cancellation))!;
-        return new HistoryShown(card, history, stream.Aggregate!.Consents, presenceToken, history.Version);
+        return new HistoryShown(card, history, stream.Aggregate!.Consents, presenceToken, history.Version)
+        {
+            Referrals = await Web.Referrals.PassReferrals.OfAsync(session, history, cancellation),
+        };
     }
 
     /// <summary>

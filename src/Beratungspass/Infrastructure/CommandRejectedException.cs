@@ -34,6 +34,16 @@ public enum Rejection
     ReferralTransitionInvalid,
     ReferralOutcomeInvalid,
     ReferralNoteTooLong,
+    ReferralIdInvalid,
+    ReferralIdTaken,
+    ReferralNotFound,
+    ReferralToOwnInstitution,
+    ReferringServiceNotYours,
+    ServiceNotActive,
+    ReleaseMissing,
+    ReleaseTextOutdated,
+    CoordinationMissing,
+    CoordinationInvalid,
 }
 
 /// <summary>A decision refused its command; nothing was written.</summary>

@@ -4,6 +4,7 @@ using Beratungspass.ApiClients;
 using Beratungspass.Institutions;
 using Beratungspass.Passes;
 using Beratungspass.Passes.Pins;
+using Beratungspass.Referrals;
 using Beratungspass.ServiceDirectory;
 using Beratungspass.Tokens.KeyRing;
 using JasperFx;
@@ -37,6 +38,9 @@ public static class MartenConfiguration
             typeof(ContactRecorded), typeof(HistoryViewed), typeof(ServiceHidden), typeof(ServiceShown),
             typeof(OrganizationCreated), typeof(OrganizationChanged), typeof(OrganizationRetired),
             typeof(ServiceCreated), typeof(ServiceChanged), typeof(ServiceRetired),
+            typeof(ReferralRequested), typeof(PhoneCoordinationLogged), typeof(ReferralAccepted), typeof(ReferralRejected),
+            typeof(ReferralStarted), typeof(ReferralCompleted), typeof(ReferralFailed), typeof(ReferralCancelled),
+            typeof(ReferralResultSeen),
         ]);
 
         // Projections and their lifecycles: every one is registered here and nowhere else.
@@ -47,12 +51,18 @@ public static class MartenConfiguration
         options.Projections.Add<DirectoryServiceProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DirectoryRevisionProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<InstitutionProjection>(ProjectionLifecycle.Inline);
+        // A referral has a handful of events: its decisions fold them live; lists read the inline card.
+        options.Projections.LiveStreamAggregation<Referral>();
+        options.Projections.Add<ReferralCardProjection>(ProjectionLifecycle.Inline);
 
         options.Schema.For<PassCard>().UniqueIndex(card => card.PassCode);
         options.Schema.For<PassPin>().UseOptimisticConcurrency(true);
         options.Schema.For<DirectoryService>().Index(s => s.OrganizationId);
         options.Schema.For<DirectoryService>().UniqueIndex(s => s.HsdsId);
         options.Schema.For<DirectoryOrganization>().UniqueIndex(o => o.HsdsId);
+        // Inbox, outbox (with its unread count) and the pass history each find referrals by one of these.
+        options.Schema.For<ReferralCard>().Index(r => r.ToInstitutionId).Index(r => r.FromInstitutionId).Index(r => r.PassId)
+            .Metadata(m => m.LastModified.MapTo(r => r.StoredAt));
         // Administrators' edits carry the version they saw; a stale form is refused instead of overwriting.
         options.Schema.For<Account>().UseOptimisticConcurrency(true).Metadata(m => m.Version.MapTo(a => a.Version))
             .UniqueIndex(a => a.ExternalSubject!);

@@ -2,14 +2,22 @@ using NodaTime;
 
 namespace Beratungspass.Referrals;
 
-/// <summary>The state of one referral, folded from its stream: what the decisions need.</summary>
-public sealed class Referral
+/// <summary>
+/// The state of one referral, folded from its stream: what the decisions need. Aggregated live (a referral
+/// has a handful of events); what lists show is <see cref="ReferralCard"/>.
+/// </summary>
+public sealed partial class Referral
 {
+    /// <summary>The stream key, <see cref="ReferralStreams.Key"/> of <see cref="ReferralId"/>.</summary>
     public required string Id { get; set; }
+
+    public required string ReferralId { get; set; }
 
     public required string PassId { get; set; }
 
     public required string FromInstitutionId { get; set; }
+
+    public required string FromServiceId { get; set; }
 
     public required string ToInstitutionId { get; set; }
 
@@ -29,6 +37,9 @@ public sealed class Referral
 
     public int Coordinations { get; set; }
 
+    /// <summary>The receiving side answered or reported an outcome that the referring institution has not seen yet.</summary>
+    public bool ResultUnseen { get; set; }
+
     public long Version { get; set; }
 
     public bool IsClosed => IsClosedStatus(Status);
@@ -38,9 +49,11 @@ public sealed class Referral
 
     public static Referral Create(ReferralRequested e) => new()
     {
-        Id = e.ReferralId,
+        Id = ReferralStreams.Key(e.ReferralId),
+        ReferralId = e.ReferralId,
         PassId = e.PassId,
         FromInstitutionId = e.FromInstitutionId,
+        FromServiceId = e.FromServiceId,
         ToInstitutionId = e.ToInstitutionId,
         ToServiceId = e.ToServiceId,
         Status = ReferralStatus.Requested,
@@ -54,23 +67,31 @@ public sealed class Referral
     {
         Status = ReferralStatus.Accepted;
         AnsweredAt = e.AcceptedAt;
+        ResultUnseen = true;
     }
 
-    public void Apply(ReferralRejected e) => Close(ReferralStatus.Rejected, e.Reason, e.RejectedAt, answered: true);
+    public void Apply(ReferralRejected e) => Close(ReferralStatus.Rejected, e.Reason, e.RejectedAt, answered: true, byReceiver: true);
 
-    public void Apply(ReferralStarted e) => Status = ReferralStatus.InProgress;
+    public void Apply(ReferralStarted e)
+    {
+        Status = ReferralStatus.InProgress;
+        ResultUnseen = true;
+    }
 
-    public void Apply(ReferralCompleted e) => Close(ReferralStatus.Completed, e.Outcome, e.CompletedAt, answered: false);
+    public void Apply(ReferralCompleted e) => Close(ReferralStatus.Completed, e.Outcome, e.CompletedAt, answered: false, byReceiver: true);
 
-    public void Apply(ReferralFailed e) => Close(ReferralStatus.Failed, e.Outcome, e.FailedAt, answered: false);
+    public void Apply(ReferralFailed e) => Close(ReferralStatus.Failed, e.Outcome, e.FailedAt, answered: false, byReceiver: true);
 
-    public void Apply(ReferralCancelled e) => Close(ReferralStatus.Cancelled, e.Reason, e.CancelledAt, answered: false);
+    public void Apply(ReferralCancelled e) => Close(ReferralStatus.Cancelled, e.Reason, e.CancelledAt, answered: false, byReceiver: false);
 
-    private void Close(ReferralStatus status, ReferralOutcome outcome, Instant at, bool answered)
+    public void Apply(ReferralResultSeen e) => ResultUnseen = false;
+
+    private void Close(ReferralStatus status, ReferralOutcome outcome, Instant at, bool answered, bool byReceiver)
     {
         Status = status;
         Outcome = outcome;
         ClosedAt = at;
+        ResultUnseen |= byReceiver;
         if (answered)
         {
             AnsweredAt ??= at;
@@ -78,12 +99,17 @@ public sealed class Referral
     }
 
     /// <summary>Waiting for the receiving service's answer longer than two working days (NRW holidays respected).</summary>
-    public bool IsAnswerOverdue(Instant now, DateTimeZone zone) =>
-        Status == ReferralStatus.Requested && now > WorkingDays.Add(RequestedAt, AnswerWorkingDays, zone);
+    public bool IsAnswerOverdue(Instant now, DateTimeZone zone) => Status == ReferralStatus.Requested && now > AnswerDue(RequestedAt, zone);
 
     /// <summary>Open without an outcome more than fourteen days after the request.</summary>
-    public bool IsOutcomeOverdue(Instant now, DateTimeZone zone) =>
-        !IsClosed && now > RequestedAt.InZone(zone).LocalDateTime.PlusDays(OutcomeDays).InZoneLeniently(zone).ToInstant();
+    public bool IsOutcomeOverdue(Instant now, DateTimeZone zone) => !IsClosed && now > OutcomeDue(RequestedAt, zone);
+
+    /// <summary>When the answer is due: two working days after the request, at the same wall-clock time.</summary>
+    public static Instant AnswerDue(Instant requestedAt, DateTimeZone zone) => WorkingDays.Add(requestedAt, AnswerWorkingDays, zone);
+
+    /// <summary>When the outcome is due: fourteen calendar days after the request, at the same wall-clock time.</summary>
+    public static Instant OutcomeDue(Instant requestedAt, DateTimeZone zone) =>
+        requestedAt.InZone(zone).LocalDateTime.PlusDays(OutcomeDays).InZoneLeniently(zone).ToInstant();
 
     public const int AnswerWorkingDays = 2;
 

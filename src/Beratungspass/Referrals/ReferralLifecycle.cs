@@ -68,19 +68,43 @@ public static class ReferralLifecycle
             throw new CommandRejectedException(Rejection.ReferralTransitionInvalid, $"{referral.Status} → {command.GetType().Name}");
         }
 
+        var id = referral.ReferralId;
+        var pass = referral.PassId;
         return command switch
         {
-            AcceptReferral => new ReferralAccepted(referral.Id, command.By, now),
-            RejectReferral c when RejectionReasons.Contains(c.Reason) => new ReferralRejected(referral.Id, c.Reason, c.Note, command.By, now),
-            StartReferral => new ReferralStarted(referral.Id, command.By, now),
-            CompleteReferral c when Enum.IsDefined(c.Outcome) => new ReferralCompleted(referral.Id, c.Outcome, c.Note, command.By, now),
+            AcceptReferral => new ReferralAccepted(id, pass, command.By, now),
+            RejectReferral c when RejectionReasons.Contains(c.Reason) => new ReferralRejected(id, pass, c.Reason, Blank(c.Note), command.By, now),
+            StartReferral => new ReferralStarted(id, pass, command.By, now),
+            CompleteReferral c when Enum.IsDefined(c.Outcome) => new ReferralCompleted(id, pass, c.Outcome, Blank(c.Note), command.By, now),
             FailReferral c when Enum.IsDefined(c.Outcome) && c.Outcome != ReferralOutcome.CounsellingTookPlace =>
-                new ReferralFailed(referral.Id, c.Outcome, c.Note, command.By, now),
-            CancelReferral c when CancellationReasons.Contains(c.Reason) => new ReferralCancelled(referral.Id, c.Reason, c.Note, command.By, now),
-            LogCoordination c => new PhoneCoordinationLogged(referral.Id, c.Coordination, command.By, now),
+                new ReferralFailed(id, pass, c.Outcome, Blank(c.Note), command.By, now),
+            CancelReferral c when CancellationReasons.Contains(c.Reason) => new ReferralCancelled(id, pass, c.Reason, Blank(c.Note), command.By, now),
+            LogCoordination c => new PhoneCoordinationLogged(id, pass, c.Coordination, command.By, now),
             _ => throw new CommandRejectedException(Rejection.ReferralOutcomeInvalid),
         };
     }
+
+    /// <summary>
+    /// Whether an answer built on an earlier version of the referral may still be given: the referrer having seen a
+    /// result changes nothing the answering side looked at; any other event does ("changed meanwhile").
+    /// </summary>
+    public static bool StillValid(IEnumerable<object> eventsSinceForm) => eventsSinceForm.All(e => e is ReferralResultSeen);
+
+    /// <summary>
+    /// The referring institution saw the receiving side's latest answer or outcome. Nothing to record when there is
+    /// nothing unseen (opening the outbox twice records once); only the referring institution marks its results seen.
+    /// </summary>
+    public static ReferralResultSeen? MarkResultSeen(Referral referral, string institutionId, string by, Instant now)
+    {
+        if (institutionId != referral.FromInstitutionId)
+        {
+            throw new CommandRejectedException(Rejection.ReferralNotYours);
+        }
+
+        return referral.ResultUnseen ? new ReferralResultSeen(referral.ReferralId, referral.PassId, referral.Status, referral.Outcome, by, now) : null;
+    }
+
+    private static string? Blank(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
     /// <summary>The FHIR Task transitions: which command each open state takes.</summary>
     private static bool AllowedIn(ReferralCommand command, ReferralStatus status) => (command, status) switch

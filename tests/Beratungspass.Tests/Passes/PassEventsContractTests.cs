@@ -79,6 +79,6 @@ public sealed class PassEventsContractTests(PassEventsContractTests.Host host) :
             .Select(type => type.Name)
             .Order();
 
-        Assert.Equal(Catalogue.Concat(ServiceDirectory.DirectoryEventsContractTests.Catalogue).Order(), known);
+        Assert.Equal(Catalogue.Concat(ServiceDirectory.DirectoryEventsContractTests.Catalogue).Concat(Referrals.ReferralEventsContractTests.Catalogue).Order(), known);
     }
 }

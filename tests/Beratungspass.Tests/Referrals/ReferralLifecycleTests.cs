@@ -14,8 +14,9 @@ public sealed class ReferralLifecycleTests
     private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
 
     private static Referral Requested() => Referral.Create(new ReferralRequested(
-        "r-1", "pass-1", Referrer, Receiver, "jmd-caritas-luenen", ["education"],
-        new PhoneCoordination("Frau Beispiel", Start, CoordinationResult.Agreed, null), null, null, "c-1", Start));
+        "0123456789abcdef0123456789abcdef", "pass-1", "DEM2KARTS", Referrer, "mbe-awo-unna", Receiver, "jmd-caritas-luenen", ["education"],
+        new PhoneCoordination("Frau Beispiel", null, Start, CoordinationResult.Agreed, null), null, null,
+        new ConfidentialityRelease("2026-1", Beratungspass.Passes.ClientLanguage.Ar, Beratungspass.Passes.ClientPresence.Pin), "c-1", Start));
 
     private static readonly Gen<ReferralOutcome> Outcomes = Gen.Enum<ReferralOutcome>();
 
@@ -28,7 +29,7 @@ public sealed class ReferralLifecycleTests
             3 => new CompleteReferral(t.Item1, "c", t.Item2, null),
             4 => new FailReferral(t.Item1, "c", t.Item2, null),
             5 => new CancelReferral(t.Item1, "c", t.Item2, null),
-            _ => new LogCoordination(t.Item1, "c", new PhoneCoordination("Herr Muster", Start, CoordinationResult.NotReached, null)),
+            _ => new LogCoordination(t.Item1, "c", new PhoneCoordination("Herr Muster", null, Start, CoordinationResult.NotReached, null)),
         });
 
     /// <summary>Plays the commands; refused ones change nothing. Returns the states passed through.</summary>
@@ -69,6 +70,7 @@ public sealed class ReferralLifecycleTests
             case ReferralFailed f: referral.Apply(f); break;
             case ReferralCancelled c: referral.Apply(c); break;
             case PhoneCoordinationLogged l: referral.Apply(l); break;
+            case ReferralResultSeen r: referral.Apply(r); break;
             default: throw new InvalidOperationException(e.GetType().Name);
         }
     }
@@ -178,5 +180,49 @@ public sealed class ReferralLifecycleTests
             ReferralLifecycle.Decide(Requested(), new RejectReferral(Receiver, "c", ReferralOutcome.NoCapacity, new string('x', 1001)), Start));
 
         Assert.Equal(Rejection.ReferralNoteTooLong, rejected.Reason);
+    }
+
+    [Fact]
+    public void Every_step_of_the_receiving_side_is_a_result_the_referrer_has_not_seen_until_it_marks_it_seen()
+    {
+        Commands.Array[0, 30].Sample(commands =>
+        {
+            var referral = Requested();
+            foreach (var command in commands)
+            {
+                object e;
+                try
+                {
+                    e = ReferralLifecycle.Decide(referral, command, Start);
+                }
+                catch (CommandRejectedException)
+                {
+                    continue;
+                }
+
+                Apply(referral, e);
+                Assert.True(!(command.InstitutionId == Receiver) || referral.ResultUnseen, $"{command.GetType().Name} left no unseen result");
+                if (referral.ResultUnseen)
+                {
+                    var seen = ReferralLifecycle.MarkResultSeen(referral, Referrer, "c", Start);
+                    Assert.Equal((referral.Status, referral.Outcome), (seen!.Status, seen.Outcome));
+                    Apply(referral, seen);
+                    Assert.Null(ReferralLifecycle.MarkResultSeen(referral, Referrer, "c", Start));
+                }
+            }
+        }, iter: 1_000);
+    }
+
+    [Fact]
+    public void Only_the_referring_institution_marks_results_seen_and_only_a_seen_mark_keeps_an_answer_form_valid()
+    {
+        var referral = Requested();
+        Apply(referral, ReferralLifecycle.Decide(referral, new AcceptReferral(Receiver, "c"), Start));
+
+        Assert.Equal(Rejection.ReferralNotYours, Assert.Throws<CommandRejectedException>(() => ReferralLifecycle.MarkResultSeen(referral, Receiver, "c", Start)).Reason);
+        Assert.Equal(Rejection.ReferralNotYours, Assert.Throws<CommandRejectedException>(() => ReferralLifecycle.MarkResultSeen(referral, Stranger, "c", Start)).Reason);
+        var seen = ReferralLifecycle.MarkResultSeen(referral, Referrer, "c", Start)!;
+        Assert.True(ReferralLifecycle.StillValid([seen, seen]));
+        Assert.False(ReferralLifecycle.StillValid([seen, new ReferralStarted(referral.ReferralId, referral.PassId, "c", Start)]));
     }
 }

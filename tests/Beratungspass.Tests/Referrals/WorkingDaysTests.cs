@@ -94,7 +94,8 @@ public sealed class WorkingDaysTests
     public void A_referral_becomes_overdue_for_an_answer_after_two_working_days_and_for_an_outcome_after_fourteen_days()
     {
         var requestedAt = Local(2026, 12, 23, 11);
-        var referral = Referral.Create(new ReferralRequested("r", "p", "a", "b", "s", ["work"], null, "Notfall", null, "c", requestedAt));
+        var referral = Referral.Create(new ReferralRequested("r", "p", "DEM2KARTS", "a", "a1", "b", "s", ["work"], null, "Notfall", null,
+            new ConfidentialityRelease("2026-1", Beratungspass.Passes.ClientLanguage.De, Beratungspass.Passes.ClientPresence.Pin), "c", requestedAt));
 
         // Christmas and the weekend: 23 Dec (Wed) → 24 (Thu) working, 25/26 holidays, 27 Sunday, 28 (Mon) working.
         Assert.False(referral.IsAnswerOverdue(Local(2026, 12, 28, 10, 59), Berlin));
@@ -102,9 +103,9 @@ public sealed class WorkingDaysTests
         Assert.False(referral.IsOutcomeOverdue(Local(2027, 1, 6, 10, 59), Berlin));
         Assert.True(referral.IsOutcomeOverdue(Local(2027, 1, 6, 11, 1), Berlin));
 
-        referral.Apply(new ReferralAccepted("r", "c", Local(2026, 12, 24, 9)));
+        referral.Apply(new ReferralAccepted("r", "p", "c", Local(2026, 12, 24, 9)));
         Assert.False(referral.IsAnswerOverdue(Local(2026, 12, 30, 9), Berlin));
-        referral.Apply(new ReferralCompleted("r", ReferralOutcome.CounsellingTookPlace, null, "c", Local(2027, 1, 4, 9)));
+        referral.Apply(new ReferralCompleted("r", "p", ReferralOutcome.CounsellingTookPlace, null, "c", Local(2027, 1, 4, 9)));
         Assert.False(referral.IsOutcomeOverdue(Local(2027, 2, 1, 9), Berlin));
     }
 }

@@ -265,8 +265,68 @@ public static class ProblemCatalog
         "Eine Importdatei darf höchstens 10 MB groß sein; es wurde nichts übernommen. Das ganze Verzeichnis des Kreises ist als HSDS-Datei weit kleiner – bitte prüfen, ob die richtige Datei gewählt ist.",
         "An import file may be at most 10 MB; nothing was imported. The Kreis's whole directory as an HSDS file is far smaller – please check that the right file was chosen.");
 
+    public static readonly ProblemKind ReferralIdInvalid = new("referral-id-invalid", 400,
+        "Kennung der Vermittlung ungültig", "Referral id invalid",
+        "Eine Vermittlung wird mit einer zufälligen Kennung aus 32 Hexadezimalziffern (oder einer UUID) angelegt.",
+        "A referral is created with a random id of 32 hexadecimal digits (or a UUID).");
+
+    public static readonly ProblemKind ReferralIdTaken = new("referral-id-taken", 409,
+        "Kennung schon vergeben", "Referral id taken",
+        "Unter dieser Kennung besteht schon eine andere Vermittlung. Bitte eine neue zufällige Kennung ziehen.",
+        "Another referral already exists under this id. Please draw a new random id.");
+
+    public static readonly ProblemKind ReferralNotFound = new("referral-not-found", 404,
+        "Vermittlung nicht gefunden", "Referral not found",
+        "Eine Vermittlung mit dieser Kennung gibt es für Ihre Einrichtung nicht.",
+        "There is no referral with this id for your institution.");
+
+    public static readonly ProblemKind ReferralToOwnInstitution = new("referral-to-own-institution", 400,
+        "Vermittlung an die eigene Einrichtung", "Referral to your own institution",
+        "Vermittelt wird an ein Angebot einer anderen Einrichtung. Innerhalb der eigenen Einrichtung ist keine Vermittlung nötig.",
+        "A referral goes to a service of another institution. Within your own institution no referral is needed.");
+
+    public static readonly ProblemKind ReferringServiceNotYours = new("referring-service-not-yours", 403,
+        "Vermittelnder Dienst nicht Ihrer Einrichtung", "Referring service not your institution's",
+        "Vermittelt wird aus einem aktiven Dienst der eigenen Einrichtung.",
+        "A referral is made from an active service of your own institution.");
+
+    public static readonly ProblemKind ServiceNotActive = new("service-not-active", 409,
+        "Angebot nicht aktiv", "Service not active",
+        "Das Angebot ist derzeit nicht aktiv und nimmt keine Vermittlungen an. Bitte ein anderes Angebot wählen.",
+        "The service is not active at present and takes no referrals. Please choose another service.");
+
+    public static readonly ProblemKind ReleaseMissing = new("release-missing", 403,
+        "Schweigepflichtentbindung nötig", "Release from confidentiality needed",
+        "Eine Vermittlung braucht die Schweigepflichtentbindung der anwesenden Person: Text in ihrer Sprache zeigen, Fassung und Sprache mitsenden.",
+        "A referral needs the present client's release from confidentiality: show the text in their language, send its version and language along.");
+
+    public static readonly ProblemKind ReleaseTextOutdated = new("release-text-outdated", 409,
+        "Neue Fassung der Schweigepflichtentbindung", "New version of the release text",
+        "Der Text der Schweigepflichtentbindung wurde geändert. Bitte der Person die aktuelle Fassung zeigen und erneut senden.",
+        "The release text has changed. Please show the client the current version and send again.");
+
+    public static readonly ProblemKind CoordinationMissing = new("coordination-missing", 400,
+        "Telefonische Abstimmung fehlt", "Phone coordination missing",
+        "Bitte das Telefonat mit dem aufnehmenden Dienst erfassen (wen erreicht, wann, Ergebnis) oder begründen, warum es keines gab.",
+        "Please log the call to the receiving service (whom reached, when, result) or give the reason there was none.");
+
+    public static readonly ProblemKind CoordinationInvalid = new("coordination-invalid", 400,
+        "Telefonische Abstimmung unvollständig", "Phone coordination incomplete",
+        "Bitte angeben, wen Sie erreicht haben (höchstens 200 Zeichen oder eine Ansprechperson des Dienstes), wann (nicht in der Zukunft, höchstens 30 Tage zurück) und mit welchem Ergebnis – oder nur den Grund, warum es kein Telefonat gab.",
+        "Please give whom you reached (at most 200 characters, or a contact person of the service), when (not in the future, at most 30 days back) and the result — or only the reason there was no call.");
+
     public static ProblemKind For(Rejection rejection) => rejection switch
     {
+        Rejection.ReferralIdInvalid => ReferralIdInvalid,
+        Rejection.ReferralIdTaken => ReferralIdTaken,
+        Rejection.ReferralNotFound => ReferralNotFound,
+        Rejection.ReferralToOwnInstitution => ReferralToOwnInstitution,
+        Rejection.ReferringServiceNotYours => ReferringServiceNotYours,
+        Rejection.ServiceNotActive => ServiceNotActive,
+        Rejection.ReleaseMissing => ReleaseMissing,
+        Rejection.ReleaseTextOutdated => ReleaseTextOutdated,
+        Rejection.CoordinationMissing => CoordinationMissing,
+        Rejection.CoordinationInvalid => CoordinationInvalid,
         Rejection.ReferralClosed => ReferralClosed,
         Rejection.ReferralNotYours => ReferralNotYours,
         Rejection.ReferralTransitionInvalid => ReferralTransitionInvalid,

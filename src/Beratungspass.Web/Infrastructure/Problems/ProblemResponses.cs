@@ -119,6 +119,12 @@ public static class ProblemResponses
                 case Rejection.TopicUnknown:
                     problem.Extensions["topic"] = detail;
                     break;
+                case Rejection.CoordinationInvalid:
+                    problem.Extensions["field"] = detail;
+                    break;
+                case Rejection.ReleaseTextOutdated:
+                    problem.Extensions["currentTextVersion"] = Beratungspass.Referrals.Requesting.ReleaseTextVersion.Current;
+                    break;
             }
         }
 

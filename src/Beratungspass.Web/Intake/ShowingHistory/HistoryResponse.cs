@@ -1,5 +1,7 @@
 using Beratungspass.Institutions;
 using Beratungspass.Passes;
+using Beratungspass.Referrals;
+using Beratungspass.Web.Referrals;
 using Beratungspass.Topics;
 using NodaTime;
 
@@ -12,6 +14,7 @@ public sealed record HistoryResponse(
     IReadOnlyList<ServiceUseResponse> Services,
     int HiddenServices,
     IReadOnlyList<ConsentResponse> Consents,
+    IReadOnlyList<HistoryReferralResponse> Referrals,
     string PresenceToken)
 {
     public static HistoryResponse From(HistoryShown shown, IReadOnlyDictionary<string, Institution> institutions, LocalDate today) => new(
@@ -20,6 +23,7 @@ public sealed record HistoryResponse(
         [.. shown.History.VisibleServices.OrderByDescending(s => s.LastDate).Select(use => ServiceUseResponse.From(use, institutions))],
         shown.History.Services.Count(s => shown.History.HiddenServiceIds.Contains(s.ServiceId)),
         [.. shown.Consents.Where(c => c.IsActive(today)).Select(ConsentResponse.From)],
+        [.. shown.Referrals.Select(r => HistoryReferralResponse.Of(r, institutions))],
         shown.PresenceToken);
 }
 
@@ -42,4 +46,16 @@ public sealed record TopicUseResponse(string Code, string LabelDe, string LabelE
 public sealed record ConsentResponse(string ConsentId, ConsentScope Scope, IReadOnlyList<string> InstitutionIds, IReadOnlyList<ConsentPurpose> Purposes, LocalDate ValidUntil)
 {
     public static ConsentResponse From(Consent consent) => new(consent.ConsentId, consent.Scope, consent.InstitutionIds, consent.Purposes, consent.ValidUntil);
+}
+
+/// <summary>A referral of the pass as its history shows it: who referred where, on which topics, its state and outcome — not the notes.</summary>
+public sealed record HistoryReferralResponse(
+    ReferralPartyResponse From, ReferralPartyResponse To, IReadOnlyList<ReferralTopicResponse> Topics,
+    ReferralStatus Status, ReferralOutcome? Outcome, Instant RequestedAt, Instant? ClosedAt)
+{
+    public static HistoryReferralResponse Of(ReferralCard referral, IReadOnlyDictionary<string, Institution> institutions) => new(
+        ReferralPartyResponse.From(referral.FromInstitutionId, referral.FromServiceId, institutions),
+        ReferralPartyResponse.From(referral.ToInstitutionId, referral.ToServiceId, institutions),
+        [.. referral.Topics.Select(ReferralTopicResponse.From)],
+        referral.Status, referral.Outcome, referral.RequestedAt, referral.ClosedAt);
 }

@@ -33,7 +33,8 @@ public static class ShowHistoryEndpoint
         }
 
         var shown = await desk.ShowHistoryAsync(card, Counsellor.From(context.User), request.PresenceToken ?? "", cancellation);
-        var institutionIds = shown.History.Services.Select(s => s.InstitutionId).Distinct().ToList();
+        var institutionIds = shown.History.Services.Select(s => s.InstitutionId)
+            .Concat(shown.Referrals.SelectMany(r => new[] { r.FromInstitutionId, r.ToInstitutionId })).Distinct().ToList();
         var institutions = (await session.LoadManyAsync<Institution>(cancellation, institutionIds)).ToDictionary(i => i.Id);
         return TypedResults.Ok(HistoryResponse.From(shown, institutions, clock.GetCurrentInstant().InZone(MartenConfiguration.Zone).Date));
     }
