@@ -190,7 +190,7 @@ public sealed class ReferModel(IQuerySession session, ReferralDesk desk, Directo
 
     private bool FitsAge(DirectoryService service)
     {
-        if (Pass.AgeBand is not { } band)
+        if (!Form.SameAge || Pass.AgeBand is not { } band)
         {
             return true;
         }

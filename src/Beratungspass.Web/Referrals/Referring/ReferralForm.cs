@@ -31,6 +31,9 @@ public sealed class ReferralForm
     /// <summary>Only services offered in the client's language; on by default.</summary>
     public bool SameLanguage { get; set; }
 
+    /// <summary>Only services for the pass's age band; on by default.</summary>
+    public bool SameAge { get; set; }
+
     /// <summary>Set by the search form, so an unticked "same language" box is told apart from a first display.</summary>
     public bool Searched { get; set; }
 
@@ -84,6 +87,7 @@ public sealed class ReferralForm
         if (!Searched)
         {
             SameLanguage = true;
+            SameAge = true;
             Topic ??= Topics.FirstOrDefault();
         }
     }
