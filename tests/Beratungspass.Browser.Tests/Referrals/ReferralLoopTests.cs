@@ -47,6 +47,7 @@ public sealed class ReferralLoopTests(ReferralLoopTests.Host host) : IClassFixtu
         await awo.Locator("#staff-contact").SelectOptionAsync(new SelectOptionValue { Label = "Sarah Klein (Beraterin JMD, Teamleitung)" });
         await awo.Locator("#call-result-agreed").CheckAsync();
         await awo.Locator("#note").FillAsync("Termin Dienstag 10 Uhr");
+        await awo.ScreenshotAsync(new() { Path = DocsImages.PathOf("referral-form.png"), FullPage = true });
         var refused = await IntakeSteps.SubmitAsync(awo, awo.GetByRole(AriaRole.Button, new() { Name = "Vermittlung senden" }));
         Assert.Equal(400, refused.Status);
         await awo.WaitForFunctionAsync("() => document.activeElement?.id === 'form-errors'");
@@ -55,7 +56,6 @@ public sealed class ReferralLoopTests(ReferralLoopTests.Host host) : IClassFixtu
         await awo.ScreenshotAsync(new() { Path = DocsImages.PathOf("referral-form-error.png") });
 
         await awo.Locator("#release-agreed").CheckAsync();
-        await awo.ScreenshotAsync(new() { Path = DocsImages.PathOf("referral-form.png"), FullPage = true });
         await IntakeSteps.SubmitAsync(awo, awo.GetByRole(AriaRole.Button, new() { Name = "Vermittlung senden" }));
         await awo.WaitForURLAsync(url => url.Contains("/referrals/outbox?sent=", StringComparison.Ordinal));
         var referralId = new Uri(awo.Url).Query.Split('=')[1];
