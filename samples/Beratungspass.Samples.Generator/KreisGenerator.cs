@@ -18,6 +18,7 @@ public sealed record GenerationSummary(
     LocalDate Today,
     int Passes,
     EventCounts Events,
+    ReferralCounts Referrals,
     TimeSpan Planning,
     TimeSpan Loading,
     TimeSpan Projecting,
@@ -25,7 +26,7 @@ public sealed record GenerationSummary(
 {
     public TimeSpan Total => Planning + Loading + Projecting;
 
-    public double EventsPerSecond => Events.Total / (Loading + Projecting).TotalSeconds;
+    public double EventsPerSecond => (Events.Total + Referrals.Events) / (Loading + Projecting).TotalSeconds;
 
     /// <summary>Rows written in the pass tables (events, streams, documents) per second of loading.</summary>
     public double RowsPerSecond => Tables.Where(t => t.Table != "mt_doc_institution").Sum(t => t.Rows) / (Loading + Projecting).TotalSeconds;
@@ -37,7 +38,7 @@ public sealed record GenerationSummary(
         {
             Invariant($"preset {Options.Preset}, seed {Options.Seed}, two years up to {Today.PlusDays(-1):yyyy-MM-dd}, mode {Options.Mode.ToString().ToLowerInvariant()}, batch {Options.BatchSize}, parallel {Options.Parallelism}"),
             Invariant($"passes {Passes:N0}; events {e.Total:N0}: issued {e.Issued:N0}, consents {e.Consents:N0}, withdrawn {e.Withdrawals:N0}, contacts {e.Contacts:N0}, history views {e.Views:N0}, hidden {e.Hidden:N0}, cards reissued {e.Reissued:N0}"),
-            "referrals: not generated — the referral stream does not exist in the domain yet" + (Options.ReferralsToCome > 0 ? Invariant($" ({Options.ReferralsToCome:N0} planned for this preset)") : ""),
+            Invariant($"referrals {Referrals.Referrals:N0} with {Referrals.Events:N0} events: ") + string.Join(", ", Referrals.ByStatus.OrderBy(s => s.Key).Select(s => Invariant($"{s.Key.ToString().ToLowerInvariant()} {s.Value:N0}"))),
             Invariant($"time: plan {Planning.TotalSeconds:F1} s, load {Loading.TotalSeconds:F1} s") + (Projecting > TimeSpan.Zero ? Invariant($", rebuild projections {Projecting.TotalSeconds:F1} s") : "") + Invariant($", total {Total.TotalSeconds:F1} s"),
             Invariant($"rate: {EventsPerSecond:N0} events/s, {RowsPerSecond:N0} rows/s (events, streams and documents)"),
         };
@@ -99,6 +100,7 @@ public static class KreisGenerator
                 : await PassLoader.SessionsAsync(store, plans, story, sealedPinHash, options.BatchSize, options.Parallelism, progress, cancellation);
         }
 
+        var referrals = await ReferralsAsync(store, options, directory, plans, story, today, log, cancellation);
         loading.Stop();
         if (options.Mode == LoadMode.Copy)
         {
@@ -108,8 +110,37 @@ public static class KreisGenerator
         }
 
         await AnalyzeAsync(connectionString, cancellation);
-        return new GenerationSummary(options, today, plans.Count, counts, planning.Elapsed, loading.Elapsed, projecting,
+        return new GenerationSummary(options, today, plans.Count, counts, referrals, planning.Elapsed, loading.Elapsed, projecting,
             await TablesAsync(connectionString, cancellation));
+    }
+
+    /// <summary>The referrals of the run, drawn over the passes just loaded and loaded as the passes were.</summary>
+    private static async Task<ReferralCounts> ReferralsAsync(
+        DocumentStore store, GeneratorOptions options, KreisDirectory directory, IReadOnlyList<PassPlan> plans, PassStory story, LocalDate today,
+        TextWriter log, CancellationToken cancellation)
+    {
+        if (options.Referrals == 0)
+        {
+            return ReferralCounts.Of([]);
+        }
+
+        Dictionary<string, Beratungspass.ServiceDirectory.DirectoryService> services;
+        Dictionary<string, Beratungspass.ServiceDirectory.DirectoryOrganization> organizations;
+        await using (var query = store.QuerySession())
+        {
+            services = (await query.Query<Beratungspass.ServiceDirectory.DirectoryService>().ToListAsync(cancellation)).ToDictionary(s => s.ServiceId, StringComparer.Ordinal);
+            organizations = (await query.Query<Beratungspass.ServiceDirectory.DirectoryOrganization>().ToListAsync(cancellation)).ToDictionary(o => o.OrganizationId, StringComparer.Ordinal);
+        }
+
+        var referrals = new ReferralStory(directory, services, organizations, options.Seed, today).Tell(plans, story, options.Referrals);
+        using (var progress = new ProgressBar("load referrals", referrals.Count, "referrals"))
+        {
+            await PassLoader.ReferralsAsync(store, referrals, options.Mode, options.BatchSize, progress, cancellation);
+        }
+
+        var counts = ReferralCounts.Of(referrals);
+        log.WriteLine($"Made {counts.Referrals:N0} referrals with {counts.Events:N0} events.");
+        return counts;
     }
 
     /// <summary>The app's store options; the generator only raises the batch size of a session's commands.</summary>
@@ -151,7 +182,7 @@ public static class KreisGenerator
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellation);
         var tables = new List<(string, long, long)>();
-        foreach (var table in new[] { "mt_events", "mt_streams", "mt_doc_pass", "mt_doc_passcard", "mt_doc_passhistory", "mt_doc_passpin", "mt_doc_institution" })
+        foreach (var table in new[] { "mt_events", "mt_streams", "mt_doc_pass", "mt_doc_passcard", "mt_doc_passhistory", "mt_doc_passpin", "mt_doc_referralcard", "mt_doc_institution" })
         {
             var name = $"{MartenConfiguration.SchemaName}.{table}";
             await using var command = new NpgsqlCommand($"SELECT count(*), pg_total_relation_size('{name}') FROM {name}", connection) { CommandTimeout = 300 };

@@ -1,5 +1,6 @@
 using Beratungspass.Passes;
 using Beratungspass.Passes.Pins;
+using Beratungspass.Referrals;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
@@ -72,6 +73,38 @@ public static class PassLoader
         }
 
         return counts;
+    }
+
+    /// <summary>Referral streams: in sessions (the referral card projected inline) or by COPY (projected by the rebuild after).</summary>
+    public static async Task ReferralsAsync(
+        DocumentStore store, IReadOnlyList<ReferralEvents> referrals, LoadMode mode, int batchSize, ProgressBar progress, CancellationToken cancellation)
+    {
+        var registry = (IEventRegistry)store.Options.Events;
+        foreach (var chunk in referrals.Chunk(batchSize))
+        {
+            if (mode == LoadMode.Copy)
+            {
+                var actions = chunk.Select(r =>
+                {
+                    var action = StreamAction.Start(registry, ReferralStreams.Key(r.ReferralId), [.. r.Events]);
+                    action.AggregateType = typeof(Referral);
+                    return action;
+                }).ToList();
+                await store.BulkInsertEventsAsync(actions, 10_000, cancellation);
+            }
+            else
+            {
+                await using var session = store.LightweightSession();
+                foreach (var referral in chunk)
+                {
+                    session.Events.StartStream<Referral>(ReferralStreams.Key(referral.ReferralId), [.. referral.Events]);
+                }
+
+                await session.SaveChangesAsync(cancellation);
+            }
+
+            progress.Add(chunk.Length, chunk.Sum(r => r.Events.Count));
+        }
     }
 
     /// <summary>Rebuilds the three inline projections from the events with Marten's projection daemon.</summary>

@@ -10,6 +10,7 @@ internal static class Seeds
     public const int Identity = 2;
     public const int Story = 3;
     public const int Directory = 4;
+    public const int Referrals = 5;
 
     public static Random For(int seed, int index, int purpose) => new((int)(Mix(seed, index, purpose) & int.MaxValue));
 

@@ -25,6 +25,7 @@ internal static class BenchmarksCli
               dotnet run -c Release --project tests/Beratungspass.Benchmarks -- load [--requests N] [--concurrency 1,8,32] [--warmup N] [--seconds S] [--output FILE]
               dotnet run -c Release --project tests/Beratungspass.Benchmarks -- load --suite intake [--data-dir DIR | --connection CONN | --preset kreis|large] [same options]
               dotnet run -c Release --project tests/Beratungspass.Benchmarks -- load --suite directory [--services 2000] [same options]
+              dotnet run -c Release --project tests/Beratungspass.Benchmarks -- load --suite referrals --concurrency 8 [same options]
             """);
         return 2;
     }

@@ -10,6 +10,7 @@ using Beratungspass.Web.Intake.Recording;
 using Beratungspass.Web.Intake.ShowingHistory;
 using Beratungspass.Web.Referrals.Answering;
 using Beratungspass.Web.Referrals.Inbox;
+using Beratungspass.Web.Referrals.Notifying;
 using Beratungspass.Web.Referrals.Outbox;
 using Beratungspass.Web.Referrals.Requesting;
 using Beratungspass.Web.Referrals.Viewing;
@@ -84,6 +85,7 @@ public static class Api
         v1.MapListInbox();
         v1.MapListOutbox();
         v1.MapMarkResultSeen();
+        v1.MapReferralNotifications();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("Beratungspass API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -39,6 +39,9 @@ public static class EventStoreSetup
         services.AddSingleton<Beratungspass.Passes.Pins.PinChecks>();
         services.AddScoped<Intake.IntakeDesk>();
         services.AddScoped<Referrals.ReferralDesk>();
+        services.Configure<Referrals.Notifying.NotificationOptions>(configuration.GetSection(Referrals.Notifying.NotificationOptions.Section));
+        services.AddSingleton<Referrals.Notifying.NotificationMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Referrals.Notifying.NotificationMailer>());
         services.AddSingleton<Beratungspass.ServiceDirectory.DirectoryCatalog>();
         services.AddScoped<ServiceDirectory.Editing.DirectoryEditing>();
         services.AddScoped<ServiceDirectory.Importing.DirectoryImporting>();

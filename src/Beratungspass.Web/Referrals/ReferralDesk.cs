@@ -24,7 +24,7 @@ public sealed record ReferralList(IReadOnlyList<ReferralCard> Referrals, int Uns
 /// the referral changed meanwhile. Either institution sees only its own referrals; a third learns nothing, not
 /// even that a referral exists.
 /// </summary>
-public sealed class ReferralDesk(IDocumentStore store, PresenceTokens presence, IClock clock)
+public sealed partial class ReferralDesk(IDocumentStore store, PresenceTokens presence, IClock clock, Microsoft.Extensions.Options.IOptions<Notifying.NotificationOptions> notifications)
 {
     /// <summary>How many closed referrals a list shows besides the open ones: the most recently changed.</summary>
     public const int ClosedShown = 50;
@@ -74,6 +74,7 @@ public sealed class ReferralDesk(IDocumentStore store, PresenceTokens presence, 
 
         var requested = RequestReferralDecision.Decide(passState, from, toService, toOrganization, command, now.InZone(Zone).Date, now);
         session.Events.StartStream<Referral>(key, requested);
+        Notify(session, Referral.Create(requested), requested, 1, now);
         try
         {
             await session.SaveChangesAsync(cancellation);
@@ -128,7 +129,10 @@ public sealed class ReferralDesk(IDocumentStore store, PresenceTokens presence, 
             command = log with { Coordination = PhoneCoordinationRules.Check(log.Coordination, toService, now) };
         }
 
-        stream.AppendOne(ReferralLifecycle.Decide(referral, command, now));
+        var decided = ReferralLifecycle.Decide(referral, command, now);
+        var version = (stream.CurrentVersion ?? 0) + 1;
+        stream.AppendOne(decided);
+        Notify(session, referral, decided, version, now);
         await session.SaveChangesAsync(cancellation);
         return (await session.LoadAsync<ReferralCard>(key, cancellation))!;
     }

@@ -5,6 +5,7 @@ using Beratungspass.Institutions;
 using Beratungspass.Passes;
 using Beratungspass.Passes.Pins;
 using Beratungspass.Referrals;
+using Beratungspass.Referrals.Notifying;
 using Beratungspass.ServiceDirectory;
 using Beratungspass.Tokens.KeyRing;
 using JasperFx;
@@ -63,6 +64,9 @@ public static class MartenConfiguration
         // Inbox, outbox (with its unread count) and the pass history each find referrals by one of these.
         options.Schema.For<ReferralCard>().Index(r => r.ToInstitutionId).Index(r => r.FromInstitutionId).Index(r => r.PassId)
             .Metadata(m => m.LastModified.MapTo(r => r.StoredAt));
+        // Notifications of referral events: listed and counted per institution; the mail outbox is claimed under its version.
+        options.Schema.For<ReferralNotification>().Index(n => n.InstitutionId);
+        options.Schema.For<NotificationMail>().UseOptimisticConcurrency(true).Index(m => m.Pending);
         // Administrators' edits carry the version they saw; a stale form is refused instead of overwriting.
         options.Schema.For<Account>().UseOptimisticConcurrency(true).Metadata(m => m.Version.MapTo(a => a.Version))
             .UniqueIndex(a => a.ExternalSubject!);

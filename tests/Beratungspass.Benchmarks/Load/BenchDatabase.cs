@@ -55,7 +55,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     private static async Task<BenchDatabase> OpenDatabaseAsync(LoadOptions options, CancellationToken cancellation)
     {
-        if (options.Suite is LoadSuiteKind.Issuing or LoadSuiteKind.Directory)
+        if (options.Suite is LoadSuiteKind.Issuing or LoadSuiteKind.Directory or LoadSuiteKind.Referrals)
         {
             var folder = FreshFolder("bp-bench");
             Console.Error.WriteLine($"Starting a private PostgreSQL cluster in {folder} …");

@@ -13,6 +13,9 @@ public enum LoadSuiteKind
 
     /// <summary>Directory search and the HSDS export, on a synthetic directory of <see cref="LoadOptions.Services"/> services.</summary>
     Directory,
+
+    /// <summary>Answering a referral and listing an inbox of 500 referrals, on an empty database.</summary>
+    Referrals,
 }
 
 /// <summary>Command-line options of the load runner; every loop it runs is bounded by a count and a time.</summary>
@@ -52,7 +55,8 @@ public sealed record LoadOptions(
                         "issuing" => LoadSuiteKind.Issuing,
                         "intake" => LoadSuiteKind.Intake,
                         "directory" => LoadSuiteKind.Directory,
-                        _ => throw new FormatException($"--suite must be issuing, intake or directory, not '{value}'."),
+                        "referrals" => LoadSuiteKind.Referrals,
+                        _ => throw new FormatException($"--suite must be issuing, intake, directory or referrals, not '{value}'."),
                     },
                 },
                 "--data-dir" => options with { DataDirectory = value },

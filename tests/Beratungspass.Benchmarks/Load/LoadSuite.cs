@@ -70,6 +70,7 @@ public static class LoadSuite
             {
                 LoadSuiteKind.Intake => await IntakeSuite.MeasureAsync(database, options, stop.Token),
                 LoadSuiteKind.Directory => await DirectorySuite.MeasureAsync(database, options, stop.Token),
+                LoadSuiteKind.Referrals => await ReferralSuite.MeasureAsync(database, options, stop.Token),
                 _ => (await MeasureAsync(database, options, stop.Token), [], []),
             };
             var npgsql = new NpgsqlConnectionStringBuilder(MartenConfiguration.WithPreparedStatements(database.ConnectionString));

@@ -51,7 +51,7 @@ public sealed class GeneratorTests(TestPostgres postgres)
     {
         var connectionString = await postgres.NewDatabaseAsync(nameof(GeneratorTests));
         var keys = new KeyEncryptionKeys(KeyEncryptionKeys.Generate());
-        var options = GeneratorOptions.Kreis with { Preset = "custom", Passes = 150, Contacts = 1200, Seed = 3, Today = Today, BatchSize = 40 };
+        var options = GeneratorOptions.Kreis with { Preset = "custom", Passes = 150, Contacts = 1200, Referrals = 40, Seed = 3, Today = Today, BatchSize = 40 };
 
         var summary = await KreisGenerator.GenerateAsync(options, connectionString, keys, TextWriter.Null, TestContext.Current.CancellationToken);
 
@@ -71,6 +71,19 @@ public sealed class GeneratorTests(TestPostgres postgres)
             connection);
         Assert.Equal(150L, await current.ExecuteScalarAsync(TestContext.Current.CancellationToken));
         Assert.Equal(150, await session.Query<PassCard>().CountAsync(TestContext.Current.CancellationToken));
+
+        // Referrals: as many as asked, only of passes whose consent includes referrals, in a mix of states, each closed one with its outcome.
+        Assert.Equal(40, summary.Referrals.Referrals);
+        var cards = await session.Query<Beratungspass.Referrals.ReferralCard>().ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(40, cards.Count);
+        Assert.True(summary.Referrals.ByStatus.Count >= 3, string.Join(", ", summary.Referrals.ByStatus));
+        Assert.All(cards.Where(c => !c.Open), c => Assert.NotNull(c.Outcome));
+        Assert.All(cards, c => Assert.NotEqual(c.FromInstitutionId, c.ToInstitutionId));
+        foreach (var card in cards)
+        {
+            var pass = await session.LoadAsync<Pass>(card.PassId, TestContext.Current.CancellationToken);
+            Assert.Contains(pass!.Consents, c => c.Purposes.Contains(ConsentPurpose.Referrals));
+        }
 
         var services = new ServiceCollection();
         services.AddSingleton<IDocumentStore>(store);
