@@ -212,6 +212,13 @@ public sealed partial class ReferralDesk(IDocumentStore store, PresenceTokens pr
         return await session.Query<ReferralCard>().CountAsync(r => r.FromInstitutionId == institutionId && r.ResultUnseen, cancellation);
     }
 
+    /// <summary>How many referrals wait for the institution's answer: the inbox badge, one indexed count.</summary>
+    public async Task<int> WaitingForAnswerAsync(string institutionId, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<ReferralCard>().CountAsync(r => r.ToInstitutionId == institutionId && r.Status == ReferralStatus.Requested, cancellation);
+    }
+
     /// <summary>Whether the referral is overdue now: no answer after two working days, or no outcome after fourteen days.</summary>
     public (bool Answer, bool Outcome) Overdue(ReferralCard card)
     {

@@ -62,7 +62,11 @@ public sealed class ReferralLoopTests(ReferralLoopTests.Host host) : IClassFixtu
         await Assertions.Expect(awo.Locator("#referral-notice")).ToContainTextAsync("Die Vermittlung wurde gesendet.");
         await Assertions.Expect(awo.Locator($"#referral-{referralId}")).ToContainTextAsync("angefragt");
 
-        // The JMD: pass code, topic, referring service and the call — and answers.
+        // The JMD: the navigation tells of the new referral and leads to the inbox; there pass code, topic,
+        // referring service and the call — and the answers.
+        await jmd.GotoAsync("/intake");
+        await Assertions.Expect(jmd.Locator("#waiting-referrals")).ToContainTextAsync("1 neue Vermittlung an uns");
+        Assert.Equal("/referrals/inbox", await jmd.Locator("#nav-referrals").GetAttributeAsync("href"));
         await jmd.GotoAsync("/referrals/inbox");
         var incoming = jmd.Locator($"#referral-{referralId}");
         await Assertions.Expect(incoming).ToContainTextAsync(DemoPass);
