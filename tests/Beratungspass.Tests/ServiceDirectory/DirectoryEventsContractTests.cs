@@ -1,8 +1,5 @@
 using Beratungspass.ServiceDirectory;
-using Newtonsoft.Json.Linq;
 using NodaTime;
-using Snapshooter;
-using Snapshooter.Xunit3;
 
 namespace Beratungspass.Tests.ServiceDirectory;
 
@@ -57,28 +54,13 @@ public sealed class DirectoryEventsContractTests(DirectoryEventsContractTests.Ho
     [MemberData(nameof(EventTypes))]
     public void Each_directory_event_keeps_its_stored_name_and_JSON_shape(string eventType)
     {
-        var example = Example(eventType);
-        var options = host.Store.Options;
-        var json = options.Serializer().ToJson(example);
-
-        Snapshot.Match(new
-        {
-            storedAs = options.Events.AllKnownEventTypes().Single(type => type.EventType == example.GetType()).EventTypeName,
-            data = JToken.Parse(json),
-        }, SnapshotNameExtension.Create(eventType));
+        EventContract.MatchesSnapshot(host.Store, Example(eventType), eventType);
     }
 
     [Theory]
     [MemberData(nameof(EventTypes))]
     public void Each_directory_event_reads_back_from_its_stored_JSON_unchanged(string eventType)
     {
-        var example = Example(eventType);
-        var serializer = host.Store.Options.Serializer();
-        var json = serializer.ToJson(example);
-
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
-        var readBack = serializer.FromJson(example.GetType(), stream);
-
-        Assert.Equal(json, serializer.ToJson(readBack));
+        EventContract.ReadsBackUnchanged(host.Store, Example(eventType));
     }
 }
