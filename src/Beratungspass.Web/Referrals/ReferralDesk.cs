@@ -205,18 +205,22 @@ public sealed partial class ReferralDesk(IDocumentStore store, PresenceTokens pr
         return new ReferralList(Ordered([.. all.Where(r => r.Open)], [.. all.Where(r => !r.Open)]), all.Count(r => r.ResultUnseen));
     }
 
-    /// <summary>How many results the institution's referrers have not seen yet: the badge, one indexed count.</summary>
-    public async Task<int> UnseenResultsAsync(string institutionId, CancellationToken cancellation)
-    {
-        await using var session = store.QuerySession();
-        return await session.Query<ReferralCard>().CountAsync(r => r.FromInstitutionId == institutionId && r.ResultUnseen, cancellation);
-    }
+    /// <summary>How many results the institution's referrers have not seen yet: the outbox badge, one indexed count.</summary>
+    public async Task<int> UnseenResultsAsync(string institutionId, CancellationToken cancellation) =>
+        (await BadgesAsync(institutionId, cancellation)).UnseenResults;
 
-    /// <summary>How many referrals wait for the institution's answer: the inbox badge, one indexed count.</summary>
-    public async Task<int> WaitingForAnswerAsync(string institutionId, CancellationToken cancellation)
+    /// <summary>
+    /// The navigation's two badges — results the institution has not seen, referrals waiting for its answer —
+    /// as two indexed counts in one round trip.
+    /// </summary>
+    public async Task<(int UnseenResults, int WaitingForAnswer)> BadgesAsync(string institutionId, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        return await session.Query<ReferralCard>().CountAsync(r => r.ToInstitutionId == institutionId && r.Status == ReferralStatus.Requested, cancellation);
+        var batch = session.CreateBatchQuery();
+        var unseen = batch.Query<ReferralCard>().Count(r => r.FromInstitutionId == institutionId && r.ResultUnseen);
+        var waiting = batch.Query<ReferralCard>().Count(r => r.ToInstitutionId == institutionId && r.Status == ReferralStatus.Requested);
+        await batch.Execute(cancellation);
+        return ((int)await unseen, (int)await waiting);
     }
 
     /// <summary>Whether the referral is overdue now: no answer after two working days, or no outcome after fourteen days.</summary>
